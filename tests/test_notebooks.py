@@ -1,0 +1,19 @@
+"""Every notebook in nbs/ is a test, run the way `nbdev_test` runs it (cells flagged in tst_flags are skipped
+unless named in SEGNB_TEST_FLAGS, e.g. SEGNB_TEST_FLAGS=slow)."""
+import os
+from pathlib import Path
+
+import pytest
+from nbdev.config import get_config
+from nbdev.test import test_nb as run_notebook
+
+CONFIG = get_config(path=Path(__file__).resolve().parents[1])
+NBS = Path(CONFIG.nbs_path)
+NOTEBOOKS = sorted(p for p in NBS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and not p.name.startswith("_"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: str(p.relative_to(NBS)))
+def test_notebook(notebook):
+    passed, _ = run_notebook(notebook, skip_flags=CONFIG.tst_flags.split(),
+                             force_flags=os.environ.get("SEGNB_TEST_FLAGS", "").split(), basepath=CONFIG.config_path)
+    assert passed, f"{notebook.name} failed: its traceback is in the captured stderr above"
