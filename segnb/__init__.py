@@ -5,32 +5,50 @@
 # %% auto #0
 __all__ = ['MODEL_ARCHITECTURES_MAPPING', 'create_model', 'from_pretrained']
 
-# %% ../nbs/12_segnb.ipynb #49f3582e
+# %% ../nbs/12_segnb.ipynb #32b21ee1
 __version__ = "0.0.1"
 
 from . import encoders
 from .base.heads import ClassificationHead, SegmentationHead
 from .base.model import SegmentationModel
 from .base.model import load_model as _load_model
+from .decoders.deeplabv3 import DeepLabV3, DeepLabV3Plus
+from .decoders.dpt import DPT
+from .decoders.fpn import FPN
+from .decoders.pan import PAN
+from .decoders.pspnet import PSPNet
+from .decoders.segformer import Segformer
 from .decoders.unet import Unet
+from .decoders.upernet import UPerNet
+from .export import export_onnx
 from .encoders import get_encoder, get_encoder_names, get_preprocessing_fn, get_preprocessing_params
 from .summary import model_summary
 
-# %% ../nbs/12_segnb.ipynb #8ec1125b
+# %% ../nbs/12_segnb.ipynb #cc940445
 MODEL_ARCHITECTURES_MAPPING = {
     "unet": Unet,
+    "fpn": FPN,
+    "pspnet": PSPNet,
+    "deeplabv3": DeepLabV3,
+    "deeplabv3plus": DeepLabV3Plus,
+    "pan": PAN,
+    "upernet": UPerNet,
+    "segformer": Segformer,
+    "dpt": DPT,
 }
 
 
-def create_model(arch: str, encoder_name: str = "resnet34", encoder_weights: str | None = None,
+def create_model(arch: str, encoder_name: str | None = None, encoder_weights: str | None = None,
                  in_channels: int = 3, classes: int = 1, **kwargs) -> SegmentationModel:
     "Build the architecture named `arch` (case-insensitive, e.g. 'Unet'); other arguments go to its constructor."
     key = arch.lower() if isinstance(arch, str) else arch
     if key not in MODEL_ARCHITECTURES_MAPPING:
         known = ", ".join(cls.__name__ for cls in MODEL_ARCHITECTURES_MAPPING.values())
         raise ValueError(f"Unknown architecture {arch!r}; segnb has: {known}.")
-    return MODEL_ARCHITECTURES_MAPPING[key](encoder_name=encoder_name, encoder_weights=encoder_weights,
-                                             in_channels=in_channels, classes=classes, **kwargs)
+    if encoder_name is not None:  # otherwise the architecture's own default (a ViT for DPT, resnet34 elsewhere)
+        kwargs["encoder_name"] = encoder_name
+    return MODEL_ARCHITECTURES_MAPPING[key](encoder_weights=encoder_weights, in_channels=in_channels,
+                                             classes=classes, **kwargs)
 
 
 def from_pretrained(directory, **overrides) -> SegmentationModel:
