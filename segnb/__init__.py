@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MODEL_ARCHITECTURES_MAPPING', 'create_model', 'from_pretrained']
 
-# %% ../nbs/12_segnb.ipynb #32b21ee1
+# %% ../nbs/12_segnb.ipynb #e2f7f321
 __version__ = "0.0.1"
 
 from . import encoders
@@ -15,18 +15,24 @@ from .base.model import load_model as _load_model
 from .decoders.deeplabv3 import DeepLabV3, DeepLabV3Plus
 from .decoders.dpt import DPT
 from .decoders.fpn import FPN
+from .decoders.linknet import Linknet
+from .decoders.manet import MAnet
 from .decoders.pan import PAN
 from .decoders.pspnet import PSPNet
 from .decoders.segformer import Segformer
 from .decoders.unet import Unet
+from .decoders.unetplusplus import UnetPlusPlus
 from .decoders.upernet import UPerNet
 from .export import export_onnx
 from .encoders import get_encoder, get_encoder_names, get_preprocessing_fn, get_preprocessing_params
 from .summary import model_summary
 
-# %% ../nbs/12_segnb.ipynb #cc940445
+# %% ../nbs/12_segnb.ipynb #00fa53a3
 MODEL_ARCHITECTURES_MAPPING = {
     "unet": Unet,
+    "unetplusplus": UnetPlusPlus,
+    "manet": MAnet,
+    "linknet": Linknet,
     "fpn": FPN,
     "pspnet": PSPNet,
     "deeplabv3": DeepLabV3,
