@@ -86,7 +86,7 @@ def relative_error(a: torch.Tensor, b: torch.Tensor) -> float:
 def check_same_outputs(ours, theirs, x) -> tuple[float, float, float]:
     """Assert that both models compute the same thing; return the largest relative errors found.
 
-    segnb runs its CPU forward pass on channels-last tensors (`SegmentationModel.channels_last_on_cpu`). With that
+    segnb runs its CPU forward pass on channels-last tensors (`SegmentationModel.use_channels_last`). With that
     switched off the two models do exactly the same operations: outputs and gradients must agree to float32
     precision. With it on, only the rounding of the convolutions changes: the masks must agree to 1e-4 of their
     scale. (Gradients are not compared there: in this randomly initialised 24M-parameter network the deepest
@@ -94,7 +94,7 @@ def check_same_outputs(ours, theirs, x) -> tuple[float, float, float]:
     """
     ours, theirs = copy.deepcopy(ours), copy.deepcopy(theirs)  # training mode updates batch-norm statistics
     plain = copy.deepcopy(ours)
-    plain.channels_last_on_cpu = False
+    plain.use_channels_last(False)
     with torch.no_grad():
         reference = theirs.eval()(x)
         exact_error = relative_error(plain.eval()(x), reference)
@@ -182,8 +182,8 @@ def main(argv=None) -> int:
           f"load average {load_average()}\n")
 
     plain = copy.deepcopy(ours)
-    plain.channels_last_on_cpu = False
-    runs = {"segnb": (ours, x), "SMP": (theirs, x), "segnb, NCHW (channels_last_on_cpu=False)": (plain, x)}
+    plain.use_channels_last(False)
+    runs = {"segnb": (ours, x), "SMP": (theirs, x), "segnb, NCHW (use_channels_last(False))": (plain, x)}
     if args.smp_channels_last:
         runs["SMP, model and input channels_last by hand"] = (
             copy.deepcopy(theirs).to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last))
