@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MODEL_ARCHITECTURES_MAPPING', 'create_model', 'from_pretrained']
 
-# %% ../nbs/12_segnb.ipynb #e2f7f321
+# %% ../nbs/12_segnb.ipynb #06b6d7f5
 __version__ = "0.0.1"
 
 from . import encoders
@@ -27,7 +27,7 @@ from .export import export_onnx
 from .encoders import get_encoder, get_encoder_names, get_preprocessing_fn, get_preprocessing_params
 from .summary import model_summary
 
-# %% ../nbs/12_segnb.ipynb #00fa53a3
+# %% ../nbs/12_segnb.ipynb #bc361c44
 MODEL_ARCHITECTURES_MAPPING = {
     "unet": Unet,
     "unetplusplus": UnetPlusPlus,
@@ -60,3 +60,14 @@ def create_model(arch: str, encoder_name: str | None = None, encoder_weights: st
 def from_pretrained(directory, **overrides) -> SegmentationModel:
     "Load any model saved with `save_pretrained`; the saved config says which architecture it is."
     return _load_model(directory, **overrides)
+
+# %% ../nbs/12_segnb.ipynb #a4d844ea
+_LAZY_SUBMODULES = ("data", "losses", "metrics", "learner", "vis", "widgets", "train")
+
+
+def __getattr__(name: str):
+    "Import segnb's training and picture modules on first use (`segnb.losses`, `segnb.vis`, ...)."
+    if name in _LAZY_SUBMODULES:
+        import importlib
+        return importlib.import_module(f"segnb.{name}")
+    raise AttributeError(f"module 'segnb' has no attribute {name!r}")

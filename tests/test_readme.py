@@ -19,5 +19,5 @@ def quick_start_commands() -> list[str]:
 def test_quick_start_is_two_commands_and_ci_runs_the_second():
     commands = quick_start_commands()
     assert len(commands) == 2, commands
-    assert "segnb_summary" in commands[0]
+    assert "segnb_train" in commands[0]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
