@@ -12,23 +12,14 @@ import torch.nn.functional as F
 from torch import nn
 
 # %% auto #0
-__all__ = ['BINARY_MODE', 'MULTICLASS_MODE', 'MULTILABEL_MODE', 'SEGMENTATION_MODES', 'check_mode', 'check_target', 'DiceLoss',
-           'JaccardLoss', 'TverskyLoss', 'FocalLoss', 'lovasz_extension', 'LovaszLoss', 'SoftBCEWithLogitsLoss',
-           'SoftCrossEntropyLoss', 'MCCLoss']
+__all__ = ['check_target', 'DiceLoss', 'JaccardLoss', 'TverskyLoss', 'FocalLoss', 'lovasz_extension', 'LovaszLoss',
+           'SoftBCEWithLogitsLoss', 'SoftCrossEntropyLoss', 'MCCLoss', 'BINARY_MODE', 'MULTICLASS_MODE',
+           'MULTILABEL_MODE', 'SEGMENTATION_MODES', 'check_mode']
 
 # %% ../nbs/27_losses.ipynb #9db51dcf
-BINARY_MODE: str = "binary"
-MULTICLASS_MODE: str = "multiclass"
-MULTILABEL_MODE: str = "multilabel"
-SEGMENTATION_MODES = (BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE)
+from .modes import BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE, SEGMENTATION_MODES, check_mode
 
-
-def check_mode(owner: str, mode) -> None:
-    "Raise a ValueError unless `mode` is 'binary', 'multiclass' or 'multilabel'; `owner` names the loss or metric."
-    if not isinstance(mode, str) or mode not in SEGMENTATION_MODES:
-        raise ValueError(f"{owner} got mode={mode!r}; the modes are 'binary' (one foreground channel, masks of 0/1), "
-                         "'multiclass' (one class per pixel, masks of class indices) and 'multilabel' (independent 0/1 "
-                         "channels, masks of shape (N, C, H, W)).")
+_all_ = ["BINARY_MODE", "MULTICLASS_MODE", "MULTILABEL_MODE", "SEGMENTATION_MODES", "check_mode"]
 
 # %% ../nbs/27_losses.ipynb #22251327
 def _shape(tensor: torch.Tensor) -> tuple:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import torch
 
-from .losses import BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE
+from .modes import BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE
 
 # %% auto #0
 __all__ = ['precision', 'recall', 'get_stats', 'fbeta_score', 'f1_score', 'iou_score', 'accuracy', 'sensitivity', 'specificity',

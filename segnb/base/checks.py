@@ -7,29 +7,87 @@ from __future__ import annotations
 
 import difflib
 import inspect
+import math
 import numbers
 from fractions import Fraction
 
 # %% auto #0
-__all__ = ['MODEL_ARGUMENT_PREFIXES', 'DECODER_ARGUMENT_PREFIXES', 'check_positive_int', 'check_probability',
-           'check_encoder_depth', 'check_output_stride', 'check_upsampling', 'check_unknown_arguments']
+__all__ = ['MODEL_ARGUMENT_PREFIXES', 'DECODER_ARGUMENT_PREFIXES', 'check_int', 'check_positive_int', 'check_number',
+           'check_probability', 'check_dropout', 'check_threshold', 'check_encoder_depth', 'check_output_stride',
+           'check_choice', 'check_size', 'check_upsampling', 'check_unknown_arguments']
 
 # %% ../../nbs/09a_base.checks.ipynb #e1e2e237
 def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def check_positive_int(name: str, value, meaning: str = "") -> None:
-    "Raise a ValueError unless `value` is an int >= 1; `meaning` says what the number is."
+def _is_real(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _explain(meaning: str) -> str:
+    return f" ({meaning})" if meaning else ""
+
+
+def _then(hint: str) -> str:
+    return f" {hint}" if hint else ""
+
+
+def check_int(name: str, value, minimum: int | None = None, maximum: int | None = None, hint: str = "") -> int:
+    "Return `value` as an int, or raise a ValueError unless it is an int in [minimum, maximum] (None: no bound)."
+    if not _is_int(value) or (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        if minimum is not None and maximum is not None:
+            bounds = f" from {minimum} to {maximum}"
+        elif minimum is not None:
+            bounds = f" >= {minimum}"
+        elif maximum is not None:
+            bounds = f" <= {maximum}"
+        else:
+            bounds = ""
+        raise ValueError(f"{name} must be an int{bounds}, got {value!r}.{_then(hint)}")
+    return int(value)
+
+
+def check_positive_int(name: str, value, meaning: str = "") -> int:
+    "Return `value` as an int, or raise a ValueError unless it is an int >= 1; `meaning` says what the number is."
     if not _is_int(value) or value < 1:
-        explanation = f" ({meaning})" if meaning else ""
-        raise ValueError(f"{name} must be an int >= 1{explanation}, got {value!r}.")
+        raise ValueError(f"{name} must be an int >= 1{_explain(meaning)}, got {value!r}.")
+    return int(value)
 
 
-def check_probability(name: str, value) -> None:
-    "Raise a ValueError unless `value` is a number in [0, 1) (a dropout rate)."
-    if not isinstance(value, numbers.Real) or isinstance(value, bool) or not 0 <= value < 1:
-        raise ValueError(f"{name} must be a probability in [0, 1), got {value!r}.")
+def check_number(name: str, value, minimum: float | None = None, maximum: float | None = None,
+                 greater_than: float | None = None, hint: str = "") -> float:
+    "Return `value` as a float, or raise a ValueError unless it is a finite number within the bounds given."
+    too_small = (minimum is not None and value < minimum) or (greater_than is not None and value <= greater_than) \
+        if _is_real(value) else True
+    if too_small or (maximum is not None and value > maximum):
+        lower = f"> {greater_than}" if greater_than is not None else f">= {minimum}" if minimum is not None else ""
+        upper = f"<= {maximum}" if maximum is not None else ""
+        bounds = " and ".join(part for part in (lower, upper) if part)
+        raise ValueError(f"{name} must be a finite number{' ' + bounds if bounds else ''}, got {value!r}.{_then(hint)}")
+    return float(value)
+
+
+def check_probability(name: str, value, meaning: str = "") -> float:
+    "Return `value` as a float, or raise a ValueError unless it is a probability in [0, 1] (e.g. a flip's chance)."
+    if not _is_real(value) or not 0 <= value <= 1:
+        raise ValueError(f"{name} must be a probability in [0, 1]{_explain(meaning)}, got {value!r}.")
+    return float(value)
+
+
+def check_dropout(name: str, value) -> float:
+    "Return `value` as a float, or raise a ValueError unless it is a dropout rate in [0, 1)."
+    if not _is_real(value) or not 0 <= value < 1:
+        raise ValueError(f"{name} must be a dropout rate in [0, 1), got {value!r}. At 1 every value would be dropped.")
+    return float(value)
+
+
+def check_threshold(name: str, value) -> float:
+    "Return `value` as a float, or raise a ValueError unless it is a threshold on probabilities, in [0, 1]."
+    if not _is_real(value) or not 0 <= value <= 1:
+        raise ValueError(f"{name} must be a probability in [0, 1] (a pixel is foreground where sigmoid(logit) > "
+                         f"{name}), got {value!r}.")
+    return float(value)
 
 # %% ../../nbs/09a_base.checks.ipynb #033072b7
 def _choices(values: tuple) -> str:
@@ -50,6 +108,23 @@ def check_output_stride(architecture: str, output_stride, allowed: tuple[int, ..
         raise ValueError(f"encoder_output_stride must be {_choices(tuple(allowed))} for {architecture}, got "
                          f"{output_stride!r}. It is the stride of the deepest encoder feature the decoder reads; a "
                          "smaller stride is finer and slower.")
+
+# %% ../../nbs/09a_base.checks.ipynb #188bbaf8
+def check_choice(name: str, value, choices, hint: str = ""):
+    "Return `value`, or raise a ValueError unless it is one of `choices`."
+    choices = tuple(choices)
+    if not any(value == choice and type(value) is type(choice) for choice in choices):
+        raise ValueError(f"{name} must be {_choices(tuple(map(repr, choices)))}, got {value!r}.{_then(hint)}")
+    return value
+
+
+def check_size(name: str, size, minimum: int = 1, hint: str = "") -> tuple[int, int]:
+    "`size` as (height, width), an int meaning a square; a ValueError unless both sides are ints >= `minimum`."
+    pair = (size, size) if _is_int(size) else size
+    if not isinstance(pair, (tuple, list)) or len(pair) != 2 or not all(_is_int(side) and side >= minimum for side in pair):
+        raise ValueError(f"{name} must be an int >= {minimum} or a (height, width) pair of ints >= {minimum}, got "
+                         f"{size!r}.{_then(hint)}")
+    return int(pair[0]), int(pair[1])
 
 # %% ../../nbs/09a_base.checks.ipynb #331204c4
 def check_upsampling(architecture: str, upsampling, decoder_stride: int, reason: str = "") -> None:

@@ -5,6 +5,7 @@
 # %% ../../nbs/10_base.model.ipynb #ab4b85ba
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -17,8 +18,8 @@ import torch.nn.functional as F
 from torch import nn
 
 # %% auto #0
-__all__ = ['MODEL_CLASSES', 'CONFIG_NAME', 'WEIGHTS_NAME', 'SegmentationModel', 'initialize_decoder', 'initialize_head',
-           'save_model', 'load_model']
+__all__ = ['MODEL_CLASSES', 'CONFIG_NAME', 'WEIGHTS_NAME', 'evaluating', 'SegmentationModel', 'initialize_decoder',
+           'initialize_head', 'save_model', 'load_model']
 
 # %% ../../nbs/10_base.model.ipynb #73aa62b7
 MODEL_CLASSES: dict[str, type] = {}
@@ -51,6 +52,18 @@ def _record_config(init):
             self.__dict__["config"] = config
 
     return wrapper
+
+# %% ../../nbs/10_base.model.ipynb #72e58b67
+@contextlib.contextmanager
+def evaluating(model: nn.Module):
+    "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            yield model
+    finally:
+        model.train(was_training)
 
 # %% ../../nbs/10_base.model.ipynb #885358df
 class SegmentationModel(nn.Module):
@@ -155,15 +168,10 @@ class SegmentationModel(nn.Module):
             return masks, self.classification_head(features[-1])
         return masks
 
-    @torch.no_grad()
     def predict(self, x: torch.Tensor):
         "`forward` in eval mode without gradients; the model's train/eval mode is restored afterwards."
-        was_training = self.training
-        self.eval()
-        try:
+        with evaluating(self):
             return self.forward(x)
-        finally:
-            self.train(was_training)
 
     def freeze_encoder(self) -> "SegmentationModel":
         "Stop training the encoder: no gradients, and its normalisation layers keep their running statistics."

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_output_stride, check_positive_int, check_probability,
+from ..base.checks import (check_encoder_depth, check_output_stride, check_positive_int, check_dropout,
                                check_unknown_arguments)
 from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
 from ..base.model import SegmentationModel
@@ -144,7 +144,7 @@ def check_aspp_arguments(decoder_channels, atrous_rates, separable, dropout) -> 
                          f"(12, 24, 36) at output stride 8 or (6, 12, 18) at 16, got {atrous_rates!r}.")
     if not isinstance(separable, bool):
         raise ValueError(f"decoder_aspp_separable must be True or False, got {separable!r}.")
-    check_probability("decoder_aspp_dropout", dropout)
+    check_dropout("decoder_aspp_dropout", dropout)
     return rates
 
 # %% ../../nbs/20_decoders.deeplabv3.ipynb #72b93dd9

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_positive_int, check_probability, check_unknown_arguments,
+from ..base.checks import (check_encoder_depth, check_positive_int, check_dropout, check_unknown_arguments,
                                check_upsampling)
 from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
 from ..base.model import SegmentationModel
@@ -91,7 +91,7 @@ class FPNDecoder(nn.Module):
         if segmentation_channels % 32:
             raise ValueError(f"decoder_segmentation_channels must be a multiple of 32 (its GroupNorm has 32 groups), "
                              f"got {segmentation_channels}; e.g. {max(32, segmentation_channels // 32 * 32)}.")
-        check_probability("decoder_dropout", dropout)
+        check_dropout("decoder_dropout", dropout)
         if merge_policy not in MERGE_POLICIES:
             raise ValueError(f"decoder_merge_policy must be 'add' (sum the pyramid levels) or 'cat' (concatenate "
                              f"them), got {merge_policy!r}.")

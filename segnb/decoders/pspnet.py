@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_positive_int, check_probability, check_unknown_arguments,
+from ..base.checks import (check_encoder_depth, check_positive_int, check_dropout, check_unknown_arguments,
                                check_upsampling)
 from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
 from ..base.model import SegmentationModel
@@ -56,7 +56,7 @@ class PSPDecoder(nn.Module):
         super().__init__()
         parse_norm(use_norm)
         check_positive_int("psp_out_channels", out_channels)
-        check_probability("psp_dropout", dropout)
+        check_dropout("psp_dropout", dropout)
         deepest = encoder_channels[-1]
         self.psp = PyramidPooling(deepest, max(deepest // len(PSP_BINS), 1), PSP_BINS, use_norm=use_norm)
         self.conv = Conv2dReLU(self.psp.out_channels, out_channels, kernel_size=1, use_norm=use_norm)
