@@ -12,13 +12,19 @@ import numpy as np
 import torch
 from torch import nn
 
-from .metrics import confusion_matrix
+from .base.checks import check_positive_int, check_threshold
+from .base.model import evaluating
+from .data.core import dataset_attribute, image_and_mask, is_dataloaders
+from .evaluate import (ConfusionMatrix, evaluate, infer_mode, logits_to_mask, model_input, predict_logits,
+                            score_title, segmentation_scores)
+
+_all_ = ["dataset_attribute", "predict_logits"]
 
 # %% auto #0
 __all__ = ['PALETTE', 'IGNORE_COLOR', 'ERROR_COLORS', 'class_colors', 'to_numpy_image', 'to_numpy_mask', 'overlay_mask',
-           'dataset_attribute', 'show_batch', 'predict_logits', 'prediction_errors', 'error_image',
-           'iou_from_confusion', 'show_results', 'plot_history', 'encoder_features', 'show_features',
-           'confusion_matrix_for', 'plot_confusion_matrix']
+           'show_batch', 'prediction_errors', 'error_image', 'iou_from_confusion', 'show_results', 'plot_history',
+           'encoder_features', 'show_features', 'confusion_matrix_for', 'plot_confusion_matrix', 'dataset_attribute',
+           'predict_logits']
 
 # %% ../nbs/30_vis.ipynb #7b985bfe
 PALETTE = np.array([
@@ -119,26 +125,6 @@ def overlay_mask(image: Any, mask: Any, alpha: float = 0.5, colors: np.ndarray |
     return np.where(painted[..., None], blended, picture).astype(np.float32)
 
 # %% ../nbs/30_vis.ipynb #3e1d633f
-def _is_dataloaders(source: Any) -> bool:
-    "Whether `source` is a pair of loaders like `segnb.data.DataLoaders` (`.train` and `.valid`)."
-    return not isinstance(source, nn.Module) and hasattr(source, "train") and hasattr(source, "valid")
-
-
-def dataset_attribute(source: Any, name: str, default: Any = None) -> Any:
-    "`source.<name>` (e.g. classes, mode), looking through DataLoaders, DataLoader and Subset wrappers; `default` when none has it."
-    for _ in range(8):  # DataLoaders -> DataLoader -> Subset -> dataset
-        if source is None:
-            break
-        try:
-            value = getattr(source, name, None)
-        except (AttributeError, ValueError):  # DataLoaders.classes and .mode raise ValueError when the data has none
-            value = None
-        if value is not None:
-            return value
-        source = source.train if _is_dataloaders(source) else getattr(source, "dataset", None)
-    return default
-
-
 def _class_names(source: Any, num_classes: int, classes: Sequence[str] | None = None) -> list[str]:
     "Names for classes 0..num_classes-1: `classes`, else `source.classes`, else generic names."
     names = list(classes) if classes is not None else list(dataset_attribute(source, "classes") or [])
@@ -153,23 +139,12 @@ def _decode(image: torch.Tensor, source: Any) -> np.ndarray:
     return to_numpy_image(decode_image(image, source))
 
 
-def _image_and_mask(item: Any) -> tuple[Any, Any]:
-    "The image and the mask of a dataset item or a batch: `(image, mask, ...)` or a dict with keys 'image' and 'mask'."
-    if isinstance(item, dict):
-        if "image" in item and "mask" in item:
-            return item["image"], item["mask"]
-        raise ValueError(f"A dict item needs the keys 'image' and 'mask', got keys {sorted(map(str, item))}.")
-    if isinstance(item, (tuple, list)) and len(item) >= 2:
-        return item[0], item[1]
-    raise TypeError(f"Expected an item (image, mask) or a dict with 'image' and 'mask', got {type(item).__name__}.")
-
-
 def _take_items(source: Any, n: int, indices: Sequence[int] | None = None) -> tuple[list, list, Any]:
     "Up to `n` (image, mask) pairs from a dataset, a batch, a DataLoader or DataLoaders, and the object that knows the classes."
-    if _is_dataloaders(source):  # segnb.data.DataLoaders: show training batches
+    if is_dataloaders(source):  # segnb.data.DataLoaders: show training batches
         return _take_items(source.train, n, indices)[:2] + (source,)
     if isinstance(source, torch.utils.data.DataLoader):
-        images, masks = _image_and_mask(next(iter(source)))
+        images, masks = image_and_mask(next(iter(source)))
         images, masks = list(images), list(masks)
         owner, what = source.dataset, "the first batch of the DataLoader"
     elif isinstance(source, (tuple, list)) and len(source) == 2 and isinstance(source[0], torch.Tensor) and source[0].ndim == 4:
@@ -183,7 +158,7 @@ def _take_items(source: Any, n: int, indices: Sequence[int] | None = None) -> tu
         for index in indices:
             if not -len(source) <= index < len(source):
                 raise ValueError(f"index {index} is out of range for a dataset of {len(source)} items.")
-        items = [_image_and_mask(source[index]) for index in indices]
+        items = [image_and_mask(source[index]) for index in indices]
         images, masks = [item[0] for item in items], [item[1] for item in items]
         return images, masks, source
     else:
@@ -209,11 +184,6 @@ def _largest_label(masks: Sequence[Any], ignore_index: int | None = None) -> int
     return largest
 
 
-def _check_count(name: str, value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{name} must be an int >= 1, got {value!r}.")
-
-
 def _new_figure(width: float, height: float):
     "A figure from pyplot (so notebooks can display it), closed there so that pyplot does not keep or show it twice."
     import matplotlib.pyplot as plt
@@ -234,8 +204,8 @@ def _legend(figure, names: Sequence[str], colors: np.ndarray, skip_background: b
 def show_batch(source: Any, n: int = 8, ncols: int = 4, alpha: float = 0.5, classes: Sequence[str] | None = None,
                indices: Sequence[int] | None = None, ignore_index: int | None = None, image_size: float = 2.5):
     "Images with their masks blended in, `ncols` a row, and a legend of the classes; returns the Figure."
-    _check_count("n", n)
-    _check_count("ncols", ncols)
+    check_positive_int("n", n)
+    check_positive_int("ncols", ncols)
     images, masks, owner = _take_items(source, n, indices)
     if ignore_index is None:
         ignore_index = dataset_attribute(owner, "ignore_index")
@@ -254,57 +224,10 @@ def show_batch(source: Any, n: int = 8, ncols: int = 4, alpha: float = 0.5, clas
     return figure
 
 # %% ../nbs/30_vis.ipynb #a4c22b14
-def _model_device(model: nn.Module) -> torch.device:
-    parameter = next(model.parameters(), None)
-    return parameter.device if parameter is not None else torch.device("cpu")
-
-
-def _to_model(images: torch.Tensor, model: nn.Module) -> torch.Tensor:
-    "`images` on the model's device, and in its floating-point dtype (e.g. bfloat16) when both are floating point."
-    parameter = next(model.parameters(), None)
-    if parameter is None:
-        return images
-    if images.is_floating_point() and parameter.is_floating_point():
-        return images.to(parameter.device, dtype=parameter.dtype)
-    return images.to(parameter.device)  # integer images keep their dtype: the model's own check explains the fix
-
-
-def predict_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
-    "The mask logits (N, C, H, W) of `model` for `images` (N, 3, H, W), in eval mode without gradients."
-    images = _to_model(images, model)
-    if hasattr(model, "predict"):
-        output = model.predict(images)
-    else:  # a plain nn.Module: the same, by hand, restoring its mode afterwards
-        was_training = model.training
-        model.eval()
-        try:
-            with torch.no_grad():
-                output = model(images)
-        finally:
-            model.train(was_training)
-    if isinstance(output, (tuple, list)):  # (mask, label) from a model with a classification head
-        output = output[0]
-    return output.detach().float().cpu()
-
-
-def _infer_mode(source: Any, logits: torch.Tensor) -> str:
-    "The dataset's mode, else binary for one output channel and multiclass for more."
-    mode = dataset_attribute(source, "mode") or ("binary" if logits.shape[1] == 1 else "multiclass")
-    if mode not in ("binary", "multiclass"):
-        raise ValueError(f"mode must be 'binary' or 'multiclass' to draw one mask per image, got {mode!r}.")
-    expected = "1 channel" if mode == "binary" else "one channel per class"
-    if (mode == "binary") != (logits.shape[1] == 1):
-        raise ValueError(f"The data is {mode} but the model returns {logits.shape[1]} channels; a {mode} model has "
-                         f"{expected} (segnb.data.model_classes(mode, classes)).")
-    return mode
-
-
 def _predict_masks(model: nn.Module, images: Sequence[torch.Tensor], source: Any, threshold: float,
                    batch_size: int = 8) -> tuple[list[torch.Tensor], str]:
     "Predicted (H, W) masks for a list of images, `batch_size` at a time, and the mode used."
-    from segnb.data import logits_to_mask
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
-        raise ValueError(f"threshold must be a probability in [0, 1] (binary masks: sigmoid > threshold), got {threshold!r}.")
+    threshold = check_threshold("threshold", threshold)
     masks, mode = [], None
     for start in range(0, len(images), batch_size):
         chunk = images[start:start + batch_size]
@@ -313,7 +236,7 @@ def _predict_masks(model: nn.Module, images: Sequence[torch.Tensor], source: Any
         else:
             logits = [predict_logits(model, torch.stack(list(chunk)))]
         for batch_logits in logits:
-            mode = mode or _infer_mode(source, batch_logits)
+            mode = mode or infer_mode(batch_logits, dataset_attribute(source, "mode"))
             masks += list(logits_to_mask(batch_logits, mode, threshold=threshold))
     return masks, mode
 
@@ -345,24 +268,17 @@ def error_image(image: Any, errors: np.ndarray) -> np.ndarray:
 
 
 def iou_from_confusion(matrix: torch.Tensor, mode: str = "multiclass") -> float:
-    "From a (C, C) confusion matrix: the foreground IoU (binary), or the mean IoU of the classes present in truth or prediction (multiclass)."
-    matrix = torch.as_tensor(matrix).double()
-    intersection = matrix.diag()
-    union = matrix.sum(0) + matrix.sum(1) - intersection
-    if mode == "binary":
-        intersection, union = intersection[1:], union[1:]
-    present = union > 0
-    if not present.any():
-        return 1.0  # nothing to find and nothing found
-    return float((intersection[present] / union[present]).mean())
+    "The score of a picture from its (C, C) confusion matrix: the foreground IoU (binary) or the mIoU (multiclass); NaN when nothing is there."
+    scores = segmentation_scores(matrix)
+    return float(scores.iou[1]) if mode == "binary" else scores.miou
 
 # %% ../nbs/30_vis.ipynb #50398c63
 def show_results(model: nn.Module, dataset: Any, n: int = 4, threshold: float = 0.5, alpha: float = 0.5,
                  indices: Sequence[int] | None = None, classes: Sequence[str] | None = None,
                  ignore_index: int | None = None, batch_size: int = 8, image_size: float = 2.5):
-    "One row per item: image | truth | prediction (with its IoU) | errors; returns the Figure."
-    _check_count("n", n)
-    _check_count("batch_size", batch_size)
+    "One row per item: image | truth | prediction (its IoU(class) for binary, mIoU for multiclass) | errors; returns the Figure."
+    check_positive_int("n", n)
+    check_positive_int("batch_size", batch_size)
     images, truths, owner = _take_items(dataset, n, indices)
     if ignore_index is None:
         ignore_index = dataset_attribute(owner, "ignore_index")
@@ -374,13 +290,13 @@ def show_results(model: nn.Module, dataset: Any, n: int = 4, threshold: float = 
     for row, (image, truth, prediction) in enumerate(zip(images, truths, predictions)):
         picture = _decode(image, owner)
         errors = prediction_errors(prediction, truth, mode, ignore_index)
-        iou = iou_from_confusion(confusion_matrix(prediction, truth, len(names), ignore_index), mode)
+        picture_scores = ConfusionMatrix(len(names), ignore_index).update(prediction[None], truth[None]).scores(names)
         if mode == "binary":
             error_title = f"errors: {(errors == 1).sum()} FP, {(errors == 2).sum()} FN"
         else:
             error_title = f"errors: {(errors == 1).sum()} pixels"
         panels = [(picture, "image"), (overlay_mask(picture, truth, alpha, colors, ignore_index), "truth"),
-                  (overlay_mask(picture, prediction, alpha, colors), f"prediction (IoU {iou:.2f})"),
+                  (overlay_mask(picture, prediction, alpha, colors), f"prediction ({score_title(picture_scores, mode)})"),
                   (error_image(picture, errors), error_title)]
         for column, (array, title) in enumerate(panels):
             axes = figure.add_subplot(len(images), 4, row * 4 + column + 1)
@@ -473,13 +389,8 @@ def encoder_features(model: nn.Module, image: torch.Tensor) -> list[torch.Tensor
         raise TypeError(f"image must be a floating-point tensor, got {image.dtype}. Convert it, e.g. "
                         "image.float() / 255 for 8-bit images.")
     encoder = getattr(model, "encoder", model)
-    was_training = encoder.training
-    encoder.eval()
-    try:
-        with torch.no_grad():
-            features = encoder(_to_model(image[None], encoder))
-    finally:
-        encoder.train(was_training)
+    with evaluating(encoder):
+        features = encoder(model_input(encoder, image[None]))
     if not isinstance(features, (list, tuple)):
         raise TypeError(f"The encoder returned {type(features).__name__}, not a list of feature maps; "
                         "pass a segnb model or an encoder from segnb.encoders.get_encoder.")
@@ -510,7 +421,7 @@ def _channel_order(feature: torch.Tensor, channels: str, count: int) -> list[int
 def show_features(model: nn.Module, image: torch.Tensor, stages: Sequence[int] | None = None, max_channels: int = 8,
                   channels: str = "first", cmap: str = "viridis", image_size: float = 1.3):
     "The encoder's feature maps for one image, one row per stage, `max_channels` a row; returns the Figure."
-    _check_count("max_channels", max_channels)
+    check_positive_int("max_channels", max_channels)
     features = encoder_features(model, image)
     stages = _check_stages(stages, len(features))
     figure = _new_figure(max_channels * image_size + 0.8, len(stages) * image_size + 0.2)
@@ -536,32 +447,9 @@ def show_features(model: nn.Module, image: torch.Tensor, stages: Sequence[int] |
 def confusion_matrix_for(model: nn.Module, dataset: Any, batch_size: int = 8, threshold: float = 0.5,
                          num_classes: int | None = None, ignore_index: int | None = None) -> torch.Tensor:
     "The (C, C) int64 pixel confusion matrix (rows truth, columns prediction) of `model` over a dataset, a DataLoader or DataLoaders (its valid loader)."
-    from segnb.data import logits_to_mask
-    _check_count("batch_size", batch_size)
-    if _is_dataloaders(dataset):  # segnb.data.DataLoaders: evaluate on the validation data
-        dataset = dataset.valid
-    if isinstance(dataset, torch.utils.data.DataLoader):
-        loader, owner = dataset, dataset.dataset
-    else:
-        loader, owner = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False), dataset
-    if ignore_index is None:
-        ignore_index = dataset_attribute(owner, "ignore_index")
-    matrix = None
-    for batch in loader:
-        images, truths = _image_and_mask(batch)
-        truths = torch.as_tensor(truths)
-        logits = predict_logits(model, images)
-        mode = _infer_mode(owner, logits)
-        if num_classes is None:
-            num_classes = len(dataset_attribute(owner, "classes") or []) or (2 if mode == "binary" else logits.shape[1])
-        predictions = logits_to_mask(logits, mode, threshold=threshold)
-        if truths.ndim == predictions.ndim + 1 and truths.shape[1] == 1:  # masks (N, 1, H, W): one channel, drop it
-            truths = truths[:, 0]
-        counts = confusion_matrix(predictions, truths.long(), num_classes, ignore_index)
-        matrix = counts if matrix is None else matrix + counts
-    if matrix is None:
-        raise ValueError("The dataset is empty: there is nothing to count.")
-    return matrix
+    classes = None if num_classes is None else _class_names(dataset, num_classes)[:num_classes]
+    return evaluate(model, dataset, threshold=threshold, ignore_index=ignore_index, classes=classes,
+                    batch_size=batch_size).matrix
 
 
 def plot_confusion_matrix(matrix_or_model: Any, dataset: Any = None, classes: Sequence[str] | None = None,

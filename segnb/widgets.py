@@ -14,9 +14,10 @@ import torch
 from torch import nn
 
 from .metrics import confusion_matrix
-from .vis import (
-    _image_and_mask, _infer_mode, _is_dataloaders, class_colors, dataset_attribute, encoder_features, iou_from_confusion,
-    overlay_mask, predict_logits, to_numpy_image, to_numpy_mask)
+from .data.core import dataset_attribute, image_and_mask, is_dataloaders
+from .evaluate import (ConfusionMatrix, infer_mode, predict_logits, probabilities, probabilities_to_mask,
+                            score_title)
+from .vis import class_colors, encoder_features, overlay_mask, to_numpy_image, to_numpy_mask
 
 # %% auto #0
 __all__ = ['to_png', 'threshold_probabilities', 'PredictionExplorer', 'explore_predictions', 'colorize', 'FeatureExplorer',
@@ -37,17 +38,9 @@ def to_png(picture: np.ndarray, min_width: int = 256) -> bytes:
     return buffer.getvalue()
 
 # %% ../nbs/31_widgets.ipynb #7651bcda
-def _probabilities(logits: torch.Tensor, mode: str) -> torch.Tensor:
-    "Per-pixel probabilities (C, H, W) of one image's logits: sigmoid for binary, softmax over classes for multiclass."
-    return logits.sigmoid() if mode == "binary" else logits.softmax(0)
-
-
-def threshold_probabilities(probabilities: torch.Tensor, mode: str, threshold: float) -> torch.Tensor:
-    "The (H, W) int64 mask: binary, probability > threshold; multiclass, the top class where its probability > threshold, else 0."
-    if mode == "binary":
-        return (probabilities[0] > threshold).long()
-    top, classes = probabilities.max(0)
-    return torch.where(top > threshold, classes, torch.zeros_like(classes))
+def threshold_probabilities(probs: torch.Tensor, mode: str, threshold: float) -> torch.Tensor:
+    "One image's (H, W) int64 mask from its probabilities (C, H, W): binary p > threshold; multiclass the most probable class."
+    return probabilities_to_mask(probs[None], mode, threshold)[0]
 
 
 class PredictionExplorer(widgets.VBox):
@@ -55,7 +48,7 @@ class PredictionExplorer(widgets.VBox):
 
     def __init__(self, model: nn.Module, dataset: Any, threshold: float | None = None, opacity: float = 0.5,
                  ignore_index: int | None = None):
-        if _is_dataloaders(dataset):  # segnb.data.DataLoaders: explore the validation data
+        if is_dataloaders(dataset):  # segnb.data.DataLoaders: explore the validation data
             dataset = dataset.valid
         if isinstance(dataset, torch.utils.data.DataLoader):  # a loader: its dataset, item by item
             dataset = dataset.dataset
@@ -65,21 +58,22 @@ class PredictionExplorer(widgets.VBox):
         self.ignore_index = ignore_index if ignore_index is not None else dataset_attribute(dataset, "ignore_index")
         self._cache: dict[int, torch.Tensor] = {}  # sample index -> probabilities (C, H, W)
         first_logits = self._logits(0)
-        self.mode = _infer_mode(dataset, first_logits[None])  # the data's mode, checked against the model's channels
-        self._cache[0] = _probabilities(first_logits, self.mode)
+        self.mode = infer_mode(first_logits[None], dataset_attribute(dataset, "mode"))  # checked against the channels
+        self._cache[0] = probabilities(first_logits[None], self.mode)[0]
         classes = list(dataset_attribute(dataset, "classes") or [])
         count = max(2 if self.mode == "binary" else first_logits.shape[0], len(classes))
         self.classes = [str(name) for name in classes] + [f"class {index}" for index in range(len(classes), count)]
         self.colors = class_colors(len(self.classes))
         if threshold is None:
-            threshold = 0.5 if self.mode == "binary" else 0.0
+            threshold = 0.5
         self.sample = widgets.IntSlider(value=0, min=0, max=len(dataset) - 1, description="sample",
                                         continuous_update=False)
         self.class_selector = widgets.Dropdown(
             options=[("all classes", None)] + [(name, index) for index, name in enumerate(self.classes) if index > 0],
             value=None, description="class")
+        # multiclass pixels take the most probable class (segnb.evaluate.logits_to_mask): no threshold to move
         self.threshold = widgets.FloatSlider(value=threshold, min=0.0, max=1.0, step=0.01, description="threshold",
-                                             continuous_update=False)
+                                             continuous_update=False, disabled=self.mode != "binary")
         self.opacity = widgets.FloatSlider(value=opacity, min=0.0, max=1.0, step=0.05, description="opacity")
         self.view = widgets.Image(format="png")
         self.info = widgets.HTML()
@@ -90,7 +84,7 @@ class PredictionExplorer(widgets.VBox):
         self._redraw()
 
     def _logits(self, index: int) -> torch.Tensor:
-        image = torch.as_tensor(_image_and_mask(self.dataset[index])[0])
+        image = torch.as_tensor(image_and_mask(self.dataset[index])[0])
         return predict_logits(self.model, image[None])[0]
 
     @property
@@ -98,12 +92,12 @@ class PredictionExplorer(widgets.VBox):
         "The model's probabilities (C, H, W) for the current sample, computed once per sample."
         index = self.sample.value
         if index not in self._cache:
-            self._cache[index] = _probabilities(self._logits(index), self.mode)
+            self._cache[index] = probabilities(self._logits(index)[None], self.mode)[0]
         return self._cache[index]
 
     def _redraw(self, change: Any = None) -> None:
         from segnb.data import decode_image
-        image, truth = _image_and_mask(self.dataset[self.sample.value])
+        image, truth = image_and_mask(self.dataset[self.sample.value])
         self.image = to_numpy_image(decode_image(image, self.dataset))
         self.truth = to_numpy_mask(truth)
         self.prediction = threshold_probabilities(self.probabilities, self.mode, self.threshold.value).numpy()
@@ -124,21 +118,14 @@ class PredictionExplorer(widgets.VBox):
         self._describe(selected)
 
     def _describe(self, selected: int | None) -> None:
-        matrix = confusion_matrix(torch.as_tensor(self.prediction), torch.as_tensor(self.truth),
-                                  len(self.classes), self.ignore_index)
+        counts = ConfusionMatrix(len(self.classes), self.ignore_index)
+        scores = counts.update(torch.as_tensor(self.prediction)[None], torch.as_tensor(self.truth)[None]).scores(self.classes)
         if selected is None:
-            pixels = int((self.prediction != 0).sum())
-            iou = iou_from_confusion(matrix, self.mode)
-            what, score = "non-background", "IoU" if self.mode == "binary" else "mean IoU"
+            pixels, what = int((self.prediction != 0).sum()), "non-background"
         else:
-            pixels = int((self.prediction == selected).sum())
-            one_class = torch.stack([matrix[selected, selected], matrix[selected].sum() - matrix[selected, selected],
-                                     matrix[:, selected].sum() - matrix[selected, selected]])
-            union = int(one_class.sum())
-            iou = 1.0 if union == 0 else float(one_class[0]) / union
-            what, score = repr(self.classes[selected]), "IoU"
+            pixels, what = int((self.prediction == selected).sum()), repr(self.classes[selected])
         self.info.value = (f"sample {self.sample.value}: truth (left), prediction (right); "
-                           f"{pixels} pixels predicted {what}, {score} {iou:.2f}")
+                           f"{pixels} pixels predicted {what}, {score_title(scores, self.mode, selected)}")
 
 
 def explore_predictions(model: nn.Module, dataset: Any, threshold: float | None = None, opacity: float = 0.5,
