@@ -109,7 +109,7 @@ def check_output_stride(architecture: str, output_stride, allowed: tuple[int, ..
                          f"{output_stride!r}. It is the stride of the deepest encoder feature the decoder reads; a "
                          "smaller stride is finer and slower.")
 
-# %% ../../nbs/09a_base.checks.ipynb #1a9b0960
+# %% ../../nbs/09a_base.checks.ipynb #a1a785a4
 def check_choice(name: str, value, choices, hint: str = ""):
     "Return `value`, or raise a ValueError unless it is one of `choices`."
     choices = tuple(choices)

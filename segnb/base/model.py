@@ -53,7 +53,7 @@ def _record_config(init):
 
     return wrapper
 
-# %% ../../nbs/10_base.model.ipynb #fea6f575
+# %% ../../nbs/10_base.model.ipynb #32a259ec
 @contextlib.contextmanager
 def evaluating(model: nn.Module):
     "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."

@@ -12,6 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from ..base.checks import check_choice, check_int
 from ._base import EncoderContractError, EncoderMixin, check_encoder, patch_first_conv
 from ._registry import RegistryEntryError, check_entry, encoders, register_encoder
 from . import tiny, resnet  # noqa: F401  (importing the families registers them)
@@ -100,13 +101,6 @@ def drop_unused_modules(encoder: nn.Module, in_channels: int = 3, size: int = 64
     return [name for *_, name in replaced]
 
 # %% ../../nbs/07_encoders.ipynb #faf7730e
-def _check_int(name: str, value, low: int, high: int | None = None, hint: str = "") -> None:
-    ok = isinstance(value, int) and not isinstance(value, bool) and value >= low and (high is None or value <= high)
-    if not ok:
-        expected = f"an int from {low} to {high}" if high is not None else f"an int >= {low}"
-        raise ValueError(f"{name} must be {expected}, got {value!r}.{hint}")
-
-
 def get_encoder(
     name: str,
     in_channels: int = 3,
@@ -116,10 +110,9 @@ def get_encoder(
     **kwargs,
 ) -> nn.Module:
     "Build the encoder registered as `name` (or the timm backbone `tu-<name>`) following the encoder contract."
-    _check_int("in_channels", in_channels, 1, hint=" Use 3 for RGB images, 1 for grayscale.")
-    _check_int("encoder_depth", depth, 1, 5, hint=" It is the number of times the encoder halves the resolution.")
-    if output_stride not in (8, 16, 32):
-        raise ValueError(f"output_stride must be 8, 16 or 32, got {output_stride!r}.")
+    check_int("in_channels", in_channels, minimum=1, hint="Use 3 for RGB images, 1 for grayscale.")
+    check_int("encoder_depth", depth, minimum=1, maximum=5, hint="It is the number of times the encoder halves the resolution.")
+    check_choice("output_stride", output_stride, (8, 16, 32))
     if isinstance(name, str) and name.startswith(TIMM_PREFIX):
         from segnb.encoders.timm_universal import TimmUniversalEncoder
         return TimmUniversalEncoder(name[len(TIMM_PREFIX):], pretrained=weights is not None, in_channels=in_channels,
