@@ -13,6 +13,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .base.model import evaluating
+
 # %% auto #0
 __all__ = ['ExportError', 'check_onnx', 'export_onnx']
 
@@ -38,7 +40,7 @@ def check_onnx(path: str | os.PathLike, model: nn.Module, x: torch.Tensor, atol:
         raise ImportError("Checking an ONNX export needs onnxruntime: pip install onnxruntime (or pass check=False).") from None
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     outputs = session.run(None, {session.get_inputs()[0].name: x.numpy()})
-    with torch.no_grad():
+    with evaluating(model):
         expected = model(x)
     expected = list(expected) if isinstance(expected, (tuple, list)) else [expected]
     difference = max(float((torch.from_numpy(o) - e).abs().max()) for o, e in zip(outputs, expected))
@@ -56,25 +58,24 @@ def export_onnx(model: nn.Module, path: str | os.PathLike, input_size=(1, 3, 256
     path.parent.mkdir(parents=True, exist_ok=True)
     outputs = ["mask", "label"] if getattr(model, "classification_head", None) is not None else ["mask"]
     axes = {name: {0: "batch"} for name in ["images", *outputs]} if dynamic_batch else None
-    was_training = model.training
-    model.eval()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     os.close(handle)
     try:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                torch.onnx.export(model, (x,), temporary, input_names=["images"], output_names=outputs,
-                                  dynamic_axes=axes, opset_version=opset_version, dynamo=False)
-        except Exception as error:
-            raise ExportError(f"ONNX cannot represent {type(model).__name__} with encoder "
-                              f"{getattr(model, 'config', {}).get('encoder_name', '?')}: {type(error).__name__}: "
-                              f"{str(error).splitlines()[0] if str(error) else ''}. TorchScript or torch.export may "
-                              "still work for this model.") from error
-        if check:
-            check_onnx(temporary, model, torch.randn(x.shape[0] + 1 if dynamic_batch else x.shape[0], *x.shape[1:]), atol)
+        with evaluating(model):
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    torch.onnx.export(model, (x,), temporary, input_names=["images"], output_names=outputs,
+                                      dynamic_axes=axes, opset_version=opset_version, dynamo=False)
+            except Exception as error:
+                raise ExportError(f"ONNX cannot represent {type(model).__name__} with encoder "
+                                  f"{getattr(model, 'config', {}).get('encoder_name', '?')}: {type(error).__name__}: "
+                                  f"{str(error).splitlines()[0] if str(error) else ''}. TorchScript or torch.export "
+                                  "may still work for this model.") from error
+            if check:
+                check_onnx(temporary, model, torch.randn(x.shape[0] + 1 if dynamic_batch else x.shape[0], *x.shape[1:]),
+                           atol)
         os.replace(temporary, path)
     finally:
         Path(temporary).unlink(missing_ok=True)
-        model.train(was_training)
     return path

@@ -11,6 +11,8 @@ import sys
 import torch
 from torch import nn
 
+from .base.model import evaluating
+
 # %% auto #0
 __all__ = ['ModelSummary', 'model_summary', 'main']
 
@@ -72,13 +74,10 @@ def model_summary(model: nn.Module, input_size=(1, 3, 256, 256)) -> ModelSummary
     if model.classification_head is not None:
         watched.append(("classification_head", model.classification_head))
     handles = [module.register_forward_hook(record(name)) for name, module in watched]
-    was_training = model.training
     try:
-        model.eval()
-        with torch.no_grad():
+        with evaluating(model):
             model(torch.zeros(shape))
     finally:
-        model.train(was_training)
         for handle in handles:
             handle.remove()
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import torch
 
+from .base.checks import check_choice, check_int, check_number, check_positive_int
+
 # %% auto #0
 __all__ = ['DEFAULTS', 'SHAPES_CLASSES', 'build_parser', 'parse_classes', 'check_options', 'build_datasets', 'train', 'main']
 
@@ -52,11 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 # %% ../nbs/32_train.ipynb #b01ff341
-def _positive(name: str, value, kind=int) -> None:
-    if not isinstance(value, kind) or value <= 0 or value != value:
-        raise ValueError(f"--{name} must be a positive {'integer' if kind is int else 'number'}, got {value!r}.")
-
-
 def parse_classes(value: str | None, data: Path | None) -> int | list[str] | None:
     "The `--classes` option: a count, or names separated by commas; None means the default."
     if value is None:
@@ -80,18 +77,17 @@ def parse_classes(value: str | None, data: Path | None) -> int | list[str] | Non
 
 def check_options(args: argparse.Namespace) -> argparse.Namespace:
     "Validate the parsed options (raising ValueError with the option's name); returns them with `classes` parsed."
-    for name in ("epochs", "size", "batch_size", "train_items", "valid_items"):
-        _positive(name.replace("_", "-"), getattr(args, name))
-    _positive("lr", args.lr, float)
-    if args.size < 32:
-        raise ValueError(f"--size must be at least 32 pixels (the encoder halves it five times), got {args.size}.")
+    for name in ("epochs", "batch_size", "train_items", "valid_items"):
+        check_positive_int(f"--{name.replace('_', '-')}", getattr(args, name))
+    check_int("--size", args.size, minimum=32, hint="The encoder halves the image five times, so it needs 32 pixels or more.")
+    check_number("--lr", args.lr, greater_than=0)
     if args.ignore_index is not None and args.data is None:
         raise ValueError("--ignore-index is for your own masks (--data DIR); the shapes dataset has no ignored pixels.")
     if args.data is not None and not args.data.is_dir():
         raise ValueError(f"--data {args.data} is not a folder. Give a folder with images/ and masks/ inside, "
                          "or train/ and valid/ each with images/ and masks/.")
-    if args.device is not None and args.device.split(":")[0] not in ("cpu", "cuda"):
-        raise ValueError(f"--device must be cpu or cuda, got {args.device!r}.")
+    if args.device is not None:
+        check_choice("--device", args.device.split(":")[0], ("cpu", "cuda"), hint="A GPU may be named cuda:1.")
     if args.device is not None and args.device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError("--device cuda was asked for, but this PyTorch sees no GPU. Leave --device out to train on the CPU.")
     args.classes = parse_classes(args.classes, args.data)
@@ -135,7 +131,8 @@ def train(args: argparse.Namespace) -> dict:
     "Train as the (checked) options say and write the run folder; returns the metrics of the best model."
     import segnb
     from segnb.data import DataLoaders, model_classes
-    from segnb.learner import Learner, _rank, init_distributed, set_seed
+    from segnb.evaluate import evaluate
+    from segnb.learner import Learner, init_distributed, is_main_process, set_seed
 
     started = time.perf_counter()
     init_distributed(args.device)
@@ -156,16 +153,18 @@ def train(args: argparse.Namespace) -> dict:
         print(f"\ninterrupted during epoch {len(learner.history) + 1}; keeping the best epoch so far "
               f"({learner.best['epoch']}).", file=sys.stderr)
     learner.load_best()
-    final = learner.validate()
-    metrics = {"val_miou": final["valid_miou"], "val_iou": final["valid_iou"], "val_accuracy": final["valid_accuracy"],
-               "val_loss": final["valid_loss"], "best_epoch": learner.best["epoch"], "epochs": args.epochs,
+    # the best model measured as anyone who loads best/ would measure it: segnb.evaluate, in float32
+    scores = evaluate(learner.model, dls.valid, threshold=learner.threshold, ignore_index=learner.ignore_index)
+    best_epoch = learner.best["epoch"]
+    metrics = {"val_miou": scores.miou, "val_iou": scores.as_dict()["iou"], "val_accuracy": scores.pixel_accuracy,
+               "val_loss": learner.history[best_epoch - 1]["valid_loss"], "best_epoch": best_epoch, "epochs": args.epochs,
                "arch": args.arch, "encoder": args.encoder, "classes": train_data.classes, "mode": train_data.mode,
                "data": str(args.data) if args.data is not None else "shapes", "size": args.size,
                "batch_size": args.batch_size, "lr": args.lr, "fast": learner.fast, "device": learner.device.type,
                "epochs_done": len(learner.history),
                "train_items": len(train_data), "valid_items": len(valid_data),
                "seconds": round(time.perf_counter() - started, 1)}
-    if _rank() == 0:
+    if is_main_process():
         _write_outputs(out, learner, valid_data, metrics)
     return metrics
 
@@ -194,9 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.exit(1, f"segnb_train: training stopped: {error}\n")
     except KeyboardInterrupt:
         parser.exit(130, "segnb_train: interrupted before the first epoch ended; nothing was saved.\n")
-    from segnb.learner import _rank
+    from segnb.learner import is_main_process
 
-    if _rank() == 0:
+    if is_main_process():
         print(f"val mIoU: {metrics['val_miou']:.4f}")
     return 0
 

@@ -11,22 +11,31 @@ import inspect
 import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .checks import check_positive_int, check_unknown_arguments
+from .heads import ClassificationHead, SegmentationHead, check_aux_params
+
 # %% auto #0
-__all__ = ['MODEL_CLASSES', 'CONFIG_NAME', 'WEIGHTS_NAME', 'evaluating', 'SegmentationModel', 'initialize_decoder',
-           'initialize_head', 'save_model', 'load_model']
+__all__ = ['MODEL_ARCHITECTURES_MAPPING', 'CONFIG_NAME', 'WEIGHTS_NAME', 'record_config', 'evaluating', 'SegmentationModel',
+           'register_model', 'pop_renamed_argument', 'initialize_decoder', 'initialize_head', 'save_model',
+           'load_model']
 
 # %% ../../nbs/10_base.model.ipynb #73aa62b7
-MODEL_CLASSES: dict[str, type] = {}
+def _describe_encoder(encoder: nn.Module) -> dict:
+    "What the decoder and heads were built for: the encoder's class, input channels, feature channels and output stride."
+    return {"class": type(encoder).__qualname__, "in_channels": getattr(encoder, "_in_channels", None),
+            "out_channels": list(getattr(encoder, "out_channels", [])),
+            "output_stride": getattr(encoder, "output_stride", None)}
 
 
-def _record_config(init):
-    "Wrap a model's `__init__` so the outermost call stores its arguments in `self.config`."
+def record_config(init):
+    "Decorate an architecture's `__init__` with this: the model then keeps the arguments it was built with in `model.config`."
     signature = inspect.signature(init)
 
     @functools.wraps(init)
@@ -40,7 +49,6 @@ def _record_config(init):
             if outermost:
                 del self.__dict__["_recording_config"]
         if outermost:
-            self._finish_build()
             bound = signature.bind(self, *args, **kwargs)
             bound.apply_defaults()
             config = {}
@@ -49,11 +57,13 @@ def _record_config(init):
                     config.update(value)
                 else:
                     config[name] = value
+            # plain attributes, set past nn.Module's bookkeeping: neither is a parameter or a submodule
             self.__dict__["config"] = config
+            self.__dict__["_built_encoder"] = _describe_encoder(self.encoder) if "encoder" in self._modules else None
 
     return wrapper
 
-# %% ../../nbs/10_base.model.ipynb #32a259ec
+# %% ../../nbs/10_base.model.ipynb #d76c1a2f
 @contextlib.contextmanager
 def evaluating(model: nn.Module):
     "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."
@@ -74,43 +84,42 @@ class SegmentationModel(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.classification_head = None  # set by architectures built with aux_params
-        self._pad_multiple = 1
-        self._has_batchnorm = False
+        self.classification_head = None  # set by `build_heads` when the architecture gets aux_params
         # On the CPU, oneDNN's convolutions run faster on channels-last (NHWC) tensors: see `use_channels_last`
         self.channels_last_on_cpu = True
-
-    def _finish_build(self) -> None:
-        "Called once the architecture's `__init__` is done: freeze what `forward` needs as plain attributes."
-        self._pad_multiple = int(self.input_multiple)
-        self._has_batchnorm = any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in self.modules())
-        self.use_channels_last(True)
 
     def use_channels_last(self, enabled: bool = True) -> "SegmentationModel":
         "Store convolution weights channels-last and feed the network a channels-last input on the CPU (or neither)."
         self.channels_last_on_cpu = enabled
         return self.to(memory_format=torch.channels_last if enabled else torch.contiguous_format)
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if "__init__" in cls.__dict__:
-            cls.__init__ = _record_config(cls.__dict__["__init__"])
-        previous = MODEL_CLASSES.get(cls.__name__)
-        # a class defined outside segnb (e.g. while a notebook re-runs) never shadows segnb's own of that name
-        if previous is None or not previous.__module__.startswith("segnb.") or cls.__module__.startswith("segnb."):
-            MODEL_CLASSES[cls.__name__] = cls
+    def check_common_arguments(self, kwargs: dict, classes: int, aux_params: dict | None) -> None:
+        "The checks every architecture runs before building anything: no misspelt keyword argument, `classes`, `aux_params`."
+        check_unknown_arguments(type(self), kwargs)
+        check_positive_int("classes", classes, "the number of mask channels")
+        if aux_params is not None:
+            check_aux_params(aux_params)
+
+    def build_heads(self, in_channels: int, classes: int, activation=None, aux_params: dict | None = None,
+                    kernel_size: int = 3, upsampling: int = 1) -> None:
+        "The segmentation head on the decoder's `in_channels`-channel output; with `aux_params`, the classification head on the deepest feature."
+        self.segmentation_head = SegmentationHead(in_channels, classes, activation=activation, kernel_size=kernel_size,
+                                                  upsampling=upsampling)
+        if aux_params is not None:
+            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **check_aux_params(aux_params))
 
     def initialize(self) -> None:
-        "Initialise the decoder and heads (the encoder keeps its own initialisation or pretrained weights)."
+        "The last step of building: initialise the decoder and heads (the encoder keeps its own weights), store weights channels-last."
         initialize_decoder(self.decoder)
         initialize_head(self.segmentation_head)
         if self.classification_head is not None:
             initialize_head(self.classification_head)
+        self.use_channels_last(self.channels_last_on_cpu)
 
     @property
     def input_multiple(self) -> int:
-        "Height and width are padded to a multiple of this (the encoder's output stride)."
-        return self.encoder.output_stride
+        "Height and width are padded to a multiple of this: the output stride of the model's current encoder."
+        return int(self.encoder.output_stride)
 
     @torch.jit.unused
     def check_input(self, x) -> None:
@@ -135,10 +144,11 @@ class SegmentationModel(nn.Module):
                              f"(input shape {shape}).{hint}")
         if shape[0] == 0 or shape[2] == 0 or shape[3] == 0:
             raise ValueError(f"{name} got an empty input of shape {shape}.")
-        if self.training and self._has_batchnorm:
-            multiple = self._pad_multiple
+        if self.training:
+            multiple = self.input_multiple
             cells = shape[0] * -(-shape[2] // multiple) * -(-shape[3] // multiple)
-            if cells == 1:
+            # a single deepest value per channel only breaks batch norm: look for one only in that rare case
+            if cells == 1 and any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in self.modules()):
                 raise ValueError(
                     f"Input {shape} is too small to train on: padded to a multiple of {multiple}, its deepest "
                     f"feature is 1x1 for the whole batch, and batch norm needs more than one value per channel in "
@@ -147,11 +157,18 @@ class SegmentationModel(nn.Module):
 
     def forward(self, x: torch.Tensor):
         "The mask logits (N, classes, H, W), or `(mask, label)` when the model has a classification head."
-        if not torch.jit.is_scripting() and not torch.compiler.is_compiling():
-            self.check_input(x)
+        if torch.jit.is_scripting():
+            # TorchScript cannot call the encoder's Python `output_stride`: the same value from its plain ints
+            # (32 when the encoder keeps EncoderMixin's default and has no `_output_stride` of its own)
+            stride = self.encoder._output_stride if hasattr(self.encoder, "_output_stride") else 32
+            multiple = min(stride, 1 << self.encoder._depth)
+        else:
+            if not torch.compiler.is_compiling():
+                self.check_input(x)
+            multiple = self.input_multiple
         height, width = x.shape[-2], x.shape[-1]
-        pad_bottom = (self._pad_multiple - height % self._pad_multiple) % self._pad_multiple
-        pad_right = (self._pad_multiple - width % self._pad_multiple) % self._pad_multiple
+        pad_bottom = (multiple - height % multiple) % multiple
+        pad_right = (multiple - width % multiple) % multiple
         padded = pad_bottom > 0 or pad_right > 0
         if padded:
             x = F.pad(x, [0, pad_right, 0, pad_bottom])
@@ -209,6 +226,49 @@ class SegmentationModel(nn.Module):
         "Rebuild a model saved with `save_pretrained` (`overrides` replace saved arguments)."
         return load_model(directory, expected_class=None if cls is SegmentationModel else cls, **overrides)
 
+# %% ../../nbs/10_base.model.ipynb #d41b7c00
+MODEL_ARCHITECTURES_MAPPING: dict[str, type] = {}
+
+
+def _defined_in_segnb(cls: type) -> bool:
+    return cls.__module__.startswith("segnb.")
+
+
+def register_model(name: str):
+    "Class decorator: add an architecture to `MODEL_ARCHITECTURES_MAPPING` under `name` (lowercase), for `create_model` and `from_pretrained`."
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"register_model needs the architecture's name, a non-empty string such as 'mynet', got {name!r}.")
+    key = name.lower()
+
+    def decorator(cls: type) -> type:
+        if not (isinstance(cls, type) and issubclass(cls, SegmentationModel)):
+            raise TypeError(f"register_model({key!r}) decorates a SegmentationModel subclass, got {cls!r}.")
+        previous = MODEL_ARCHITECTURES_MAPPING.get(key)
+        if previous is not None and _defined_in_segnb(previous) and not _defined_in_segnb(cls):
+            if previous.__qualname__ == cls.__qualname__:
+                return cls  # a notebook re-defining segnb's own class: the package's class stays registered
+            raise ValueError(f"{key!r} is segnb's {previous.__name__}; register {cls.__name__} under another name, "
+                             f"e.g. @register_model({cls.__name__.lower()!r}).")
+        for other_key, other in list(MODEL_ARCHITECTURES_MAPPING.items()):
+            if other_key != key and other.__name__ == cls.__name__:
+                if _defined_in_segnb(other) and not _defined_in_segnb(cls):
+                    raise ValueError(f"segnb already has an architecture called {cls.__name__} ({other_key!r}), and "
+                                     "config.json names architectures by class name: rename your class.")
+                del MODEL_ARCHITECTURES_MAPPING[other_key]  # the same class, registered again under a new name
+        MODEL_ARCHITECTURES_MAPPING[key] = cls
+        return cls
+
+    return decorator
+
+# %% ../../nbs/10_base.model.ipynb #2502a3f0
+def pop_renamed_argument(kwargs: dict, old_name: str, new_name: str, value):
+    "The value of an argument segmentation_models_pytorch renamed: `kwargs.pop(old_name)`, with a warning, when given; else `value`."
+    if old_name not in kwargs:
+        return value
+    # the warning points at the caller of the architecture (this function, __init__, record_config, the caller)
+    warnings.warn(f"{old_name} is deprecated; use {new_name}.", DeprecationWarning, stacklevel=4)
+    return kwargs.pop(old_name)
+
 # %% ../../nbs/10_base.model.ipynb #430c8b8d
 def initialize_decoder(module: nn.Module) -> None:
     "He-uniform convolutions and linear layers, unit-scale norms, zero biases."
@@ -235,7 +295,21 @@ CONFIG_NAME, WEIGHTS_NAME = "config.json", "model.safetensors"
 
 
 def _config_json(model: SegmentationModel) -> str:
-    config = {"_model_class": type(model).__name__, **getattr(model, "config", {})}
+    name = type(model).__name__
+    if not isinstance(model.__dict__.get("config"), dict):
+        raise TypeError(f"{name} has no recorded config, so save_pretrained cannot write how to rebuild it. Decorate its "
+                        "__init__ with @record_config (from segnb.base.model import record_config).")
+    built, now = model.__dict__.get("_built_encoder"), _describe_encoder(model.encoder)
+    if built is not None and built != now:
+        raise ValueError(
+            f"{name}.config describes the model as it was built, with encoder_name="
+            f"{model.config.get('encoder_name')!r}: a {built['class']} with channels {built['out_channels']} and output "
+            f"stride {built['output_stride']}. Its encoder has been replaced since, by a {now['class']} with channels "
+            f"{now['out_channels']} and output stride {now['output_stride']}, which from_pretrained could not rebuild "
+            f"from config.json. Build a {name} with the encoder you want (encoder_name=..., encoder_depth=..., or "
+            "encoder kwargs such as output_stride=16) and copy the weights into it with load_state_dict, or save the "
+            "weights alone with torch.save(model.state_dict(), path).")
+    config = {"_model_class": name, **model.config}
     for key, value in config.items():
         try:
             json.dumps(value)
@@ -271,6 +345,11 @@ def save_model(model: SegmentationModel, save_directory: str | os.PathLike) -> P
     return directory
 
 
+def _registered_class(class_name: str) -> type | None:
+    "The registered architecture whose class is called `class_name`, or None."
+    return next((cls for cls in MODEL_ARCHITECTURES_MAPPING.values() if cls.__name__ == class_name), None)
+
+
 def load_model(directory: str | os.PathLike, expected_class: type | None = None, **overrides) -> SegmentationModel:
     "Rebuild the model saved in `directory` by `save_pretrained`."
     from safetensors import safe_open
@@ -291,11 +370,15 @@ def load_model(directory: str | os.PathLike, expected_class: type | None = None,
     class_name = config.pop("_model_class", None)
     if expected_class is not None and expected_class.__name__ == class_name:
         model_class = expected_class
-    elif class_name not in MODEL_CLASSES:
-        raise ValueError(f"{config_path} names the model class {class_name!r}, which segnb does not know. "
-                         f"Known classes: {sorted(MODEL_CLASSES)}.")
+    elif _registered_class(class_name) is not None:
+        model_class = _registered_class(class_name)
     else:
-        model_class = MODEL_CLASSES[class_name]
+        known = ", ".join(cls.__name__ for cls in MODEL_ARCHITECTURES_MAPPING.values())
+        raise ValueError(
+            f"{config_path} was saved from a {class_name}, which is not a registered architecture (segnb has: {known}). "
+            f"Load it with {class_name}.from_pretrained(directory), in code that defines {class_name}, or register "
+            f"the class so that segnb.from_pretrained finds it: write @register_model({str(class_name).lower()!r}) "
+            f"above `class {class_name}` (from segnb.base.model import register_model).")
     if expected_class is not None and not issubclass(model_class, expected_class):
         raise ValueError(f"{directory} holds a {class_name}, not a {expected_class.__name__}: "
                          f"use {class_name}.from_pretrained or segnb.from_pretrained.")

@@ -12,10 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_output_stride, check_positive_int, check_dropout,
-                               check_unknown_arguments)
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_output_stride, check_positive_int, check_dropout
+from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Conv2dReLU
 from ..encoders import get_encoder
 
@@ -170,9 +168,11 @@ class DeepLabV3Decoder(nn.Module):
         return self.relu(self.bn(self.conv(x)))
 
 # %% ../../nbs/20_decoders.deeplabv3.ipynb #b2be1fd8
+@register_model("deeplabv3")
 class DeepLabV3(SegmentationModel):
     "DeepLabV3: a dilated encoder, ASPP on its deepest feature, and a 1x1 head upsampled to the input size."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -192,25 +192,20 @@ class DeepLabV3(SegmentationModel):
     ):
         super().__init__()
         name = type(self).__name__
-        check_unknown_arguments(type(self), kwargs)
-        check_positive_int("classes", classes, "the number of mask channels")
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth(name, encoder_depth, (1, 2, 3, 4, 5))
         check_output_stride(name, encoder_output_stride, (8, 16))
         rates = check_aspp_arguments(decoder_channels, decoder_atrous_rates, decoder_aspp_separable, decoder_aspp_dropout)
         if upsampling is not None:
             check_positive_int("upsampling", upsampling, "the factor by which the head upsamples the decoder's output")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder, deep_upsampling = get_dilated_encoder(name, encoder_name, encoder_output_stride,
                                                             in_channels=in_channels, depth=encoder_depth,
                                                             weights=encoder_weights, **kwargs)
         decoder_stride = self.encoder.output_stride // deep_upsampling
         self.decoder = DeepLabV3Decoder(self.encoder.out_channels[-1], decoder_channels, rates, decoder_aspp_separable,
                                         decoder_aspp_dropout, deep_upsampling)
-        self.segmentation_head = SegmentationHead(decoder_channels, classes, activation=activation, kernel_size=1,
-                                                  upsampling=decoder_stride if upsampling is None else upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_channels, classes, activation, aux_params, kernel_size=1,
+                         upsampling=decoder_stride if upsampling is None else upsampling)
         self.name = f"deeplabv3-{encoder_name}"
         self.initialize()
 
@@ -245,9 +240,11 @@ class DeepLabV3PlusDecoder(nn.Module):
         return self.block2(torch.cat([context, highres], dim=1))
 
 # %% ../../nbs/20_decoders.deeplabv3.ipynb #70229935
+@register_model("deeplabv3plus")
 class DeepLabV3Plus(SegmentationModel):
     "DeepLabV3+: DeepLabV3's ASPP, upsampled to stride 4 and fused with the encoder's stride-4 feature."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -267,15 +264,12 @@ class DeepLabV3Plus(SegmentationModel):
     ):
         super().__init__()
         name = type(self).__name__
-        check_unknown_arguments(type(self), kwargs)
-        check_positive_int("classes", classes, "the number of mask channels")
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth(name, encoder_depth, (3, 4, 5), "Its decoder fuses the encoder's stride-4 feature (feature 2) "
                             "with the ASPP output, so the encoder needs at least 3 stages; DeepLabV3 works at any depth.")
         check_output_stride(name, encoder_output_stride, (8, 16))
         rates = check_aspp_arguments(decoder_channels, decoder_atrous_rates, decoder_aspp_separable, decoder_aspp_dropout)
         check_positive_int("upsampling", upsampling, "the factor by which the head upsamples the stride-4 decoder output")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder, deep_upsampling = get_dilated_encoder(name, encoder_name, encoder_output_stride,
                                                             in_channels=in_channels, depth=encoder_depth,
                                                             weights=encoder_weights, **kwargs)
@@ -284,9 +278,6 @@ class DeepLabV3Plus(SegmentationModel):
                              f"(its channels are {self.encoder.out_channels}). Use DeepLabV3, or another encoder.")
         self.decoder = DeepLabV3PlusDecoder(self.encoder.out_channels, decoder_channels, rates, decoder_aspp_separable,
                                             decoder_aspp_dropout, deep_upsampling)
-        self.segmentation_head = SegmentationHead(decoder_channels, classes, activation=activation, kernel_size=1,
-                                                  upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_channels, classes, activation, aux_params, kernel_size=1, upsampling=upsampling)
         self.name = f"deeplabv3plus-{encoder_name}"
         self.initialize()

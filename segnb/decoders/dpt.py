@@ -13,9 +13,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import check_encoder_depth, check_positive_int, check_unknown_arguments
-from ..base.heads import ClassificationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_positive_int
+from ..base.heads import ClassificationHead
+from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Activation
 from ..encoders.timm_vit import NotAVisionTransformerError, TimmViTEncoder
 
@@ -226,9 +226,11 @@ class DPTSegmentationHead(nn.Sequential):
 DPT_ENCODER_EXAMPLES = "'tu-vit_base_patch16_224.augreg_in21k', 'tu-vit_small_patch16_224' or 'tu-deit_tiny_patch16_224'"
 
 
+@register_model("dpt")
 class DPT(SegmentationModel):
     "DPT: a timm ViT encoder, a reassemble-and-fuse decoder, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "tu-vit_base_patch16_224.augreg_in21k",
@@ -246,7 +248,7 @@ class DPT(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        check_unknown_arguments(type(self), kwargs)
+        self.check_common_arguments(kwargs, classes, aux_params)
         if not isinstance(encoder_name, str) or not encoder_name.startswith("tu-"):
             raise ValueError(
                 f"DPT needs a ViT encoder (tu-vit_*, tu-deit_*, ...): a vision transformer from timm, named "
@@ -255,11 +257,8 @@ class DPT(SegmentationModel):
         check_encoder_depth("DPT", encoder_depth, (1, 2, 3, 4),
                             "Its decoder reassembles one ViT block at each of the strides 4, 8, 16 and 32.")
         check_readout(decoder_readout)
-        check_positive_int("classes", classes, "the number of mask channels")
         if not isinstance(dynamic_img_size, bool):
             raise ValueError(f"dynamic_img_size must be True or False, got {dynamic_img_size!r}.")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         if isinstance(decoder_intermediate_channels, (list, tuple)) and tuple(decoder_intermediate_channels) == DEFAULT_INTERMEDIATE_CHANNELS:
             decoder_intermediate_channels = DEFAULT_INTERMEDIATE_CHANNELS[:encoder_depth]
         check_decoder_channels(decoder_intermediate_channels, decoder_fusion_channels, encoder_depth)

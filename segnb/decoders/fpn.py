@@ -11,10 +11,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_positive_int, check_dropout, check_unknown_arguments,
-                               check_upsampling)
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_positive_int, check_dropout, check_upsampling
+from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import INTERPOLATION_MODES
 from ..encoders import get_encoder
 
@@ -132,9 +130,11 @@ class FPNDecoder(nn.Module):
         return self.dropout(x)
 
 # %% ../../nbs/17_decoders.fpn.ipynb #4309c303
+@register_model("fpn")
 class FPN(SegmentationModel):
     "FPN: an encoder, a top-down feature pyramid merged at 1/4 resolution, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -153,22 +153,17 @@ class FPN(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        check_unknown_arguments(type(self), kwargs)
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth("FPN", encoder_depth, (3, 4, 5),
                             "Its pyramid needs at least the features at strides 4 and 8 (encoder_depth=3).")
-        check_positive_int("classes", classes, "the number of mask channels")
         check_upsampling("FPN", upsampling, 4, "its finest pyramid level is at stride 4")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         self.decoder = FPNDecoder(self.encoder.out_channels, encoder_depth=encoder_depth,
                                   pyramid_channels=decoder_pyramid_channels,
                                   segmentation_channels=decoder_segmentation_channels, dropout=decoder_dropout,
                                   merge_policy=decoder_merge_policy, interpolation_mode=decoder_interpolation)
-        self.segmentation_head = SegmentationHead(self.decoder.out_channels, classes, activation=activation,
-                                                  kernel_size=1, upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(self.decoder.out_channels, classes, activation, aux_params, kernel_size=1,
+                         upsampling=upsampling)
         self.name = f"fpn-{encoder_name}"
         self.initialize()

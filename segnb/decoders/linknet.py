@@ -5,15 +5,12 @@
 # %% ../../nbs/16_decoders.linknet.ipynb #e9253a52
 from __future__ import annotations
 
-import warnings
 from typing import List, Optional
 
 import torch
 from torch import nn
 
-from ..base.checks import check_positive_int, check_unknown_arguments
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from ..base.modules import Conv2dReLU, make_norm, parse_norm
 from ..encoders import get_encoder
 
@@ -81,9 +78,11 @@ class LinknetDecoder(nn.Module):
         return x
 
 # %% ../../nbs/16_decoders.linknet.ipynb #96cd2e46
+@register_model("linknet")
 class Linknet(SegmentationModel):
     "LinkNet: an encoder, a decoder that adds encoder features, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -97,24 +96,17 @@ class Linknet(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        if "decoder_use_batchnorm" in kwargs:
-            warnings.warn("decoder_use_batchnorm is deprecated; use decoder_use_norm.", DeprecationWarning, stacklevel=2)
-            decoder_use_norm = kwargs.pop("decoder_use_batchnorm")
-        check_unknown_arguments(Linknet, kwargs)
+        decoder_use_norm = pop_renamed_argument(kwargs, "decoder_use_batchnorm", "decoder_use_norm", decoder_use_norm)
+        self.check_common_arguments(kwargs, classes, aux_params)
         if kwargs.get("output_stride", 32) != 32:
             raise ValueError(f"Linknet cannot use a dilated encoder (output_stride={kwargs['output_stride']!r}): each "
                              "decoder block doubles the resolution with a transposed convolution, so each encoder stage "
                              "must halve it. Use output_stride=32 (the default), or an architecture that works with dilated encoders, such as Unet.")
         parse_norm(decoder_use_norm)
-        check_positive_int("classes", classes, "the number of mask channels")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         self.decoder = LinknetDecoder(self.encoder.out_channels, prefinal_channels=32, n_blocks=encoder_depth,
                                       use_norm=decoder_use_norm)
-        self.segmentation_head = SegmentationHead(32, classes, activation=activation, kernel_size=1)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(32, classes, activation, aux_params, kernel_size=1)
         self.name = f"link-{encoder_name}"
         self.initialize()

@@ -5,16 +5,14 @@
 # %% ../../nbs/21_decoders.pan.ipynb #a4105e76
 from __future__ import annotations
 
-import warnings
 from typing import List
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import check_encoder_depth, check_output_stride, check_positive_int, check_unknown_arguments
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_output_stride, check_positive_int
+from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from .deeplabv3 import BatchNorm2dAnySize, deep_feature_upsample, get_dilated_encoder
 from ..base.modules import INTERPOLATION_MODES
 
@@ -114,9 +112,11 @@ class PANDecoder(nn.Module):
         return x
 
 # %% ../../nbs/21_decoders.pan.ipynb #3994645d
+@register_model("pan")
 class PAN(SegmentationModel):
     "Pyramid Attention Network: FPA on the deepest feature, GAUs up to stride 4, a 3x3 head upsampled x4."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -134,11 +134,8 @@ class PAN(SegmentationModel):
     ):
         super().__init__()
         name = type(self).__name__
-        if "upscale_mode" in kwargs:
-            warnings.warn("upscale_mode is deprecated; use decoder_interpolation.", DeprecationWarning, stacklevel=3)
-            decoder_interpolation = kwargs.pop("upscale_mode")
-        check_unknown_arguments(type(self), kwargs)
-        check_positive_int("classes", classes, "the number of mask channels")
+        decoder_interpolation = pop_renamed_argument(kwargs, "upscale_mode", "decoder_interpolation", decoder_interpolation)
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth(name, encoder_depth, (3, 4, 5), "PAN's last GAU fuses the encoder's stride-4 feature (feature 2) "
                             "and its FPA reads a deeper one, so the encoder needs at least 3 stages.")
         check_output_stride(name, encoder_output_stride, (16, 32))
@@ -147,8 +144,6 @@ class PAN(SegmentationModel):
             raise ValueError(f"decoder_interpolation must be one of {list(INTERPOLATION_MODES)}, "
                              f"got {decoder_interpolation!r}.")
         check_positive_int("upsampling", upsampling, "the factor by which the head upsamples the stride-4 decoder output")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder, deep_upsampling = get_dilated_encoder(name, encoder_name, encoder_output_stride,
                                                             in_channels=in_channels, depth=encoder_depth,
                                                             weights=encoder_weights, **kwargs)
@@ -156,9 +151,6 @@ class PAN(SegmentationModel):
             raise ValueError(f"{name} fuses the encoder's stride-4 feature (feature 2), but {encoder_name!r} has none "
                              f"(its channels are {self.encoder.out_channels}). Use another encoder.")
         self.decoder = PANDecoder(self.encoder.out_channels, decoder_channels, decoder_interpolation, deep_upsampling)
-        self.segmentation_head = SegmentationHead(decoder_channels, classes, activation=activation, kernel_size=3,
-                                                  upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_channels, classes, activation, aux_params, kernel_size=3, upsampling=upsampling)
         self.name = f"pan-{encoder_name}"
         self.initialize()

@@ -5,17 +5,14 @@
 # %% ../../nbs/18_decoders.pspnet.ipynb #e570cccb
 from __future__ import annotations
 
-import warnings
 from typing import List
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import (check_encoder_depth, check_positive_int, check_dropout, check_unknown_arguments,
-                               check_upsampling)
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_positive_int, check_dropout, check_upsampling
+from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from ..base.modules import Conv2dReLU, GridAvgPool2d, parse_norm
 from ..encoders import get_encoder
 
@@ -66,9 +63,11 @@ class PSPDecoder(nn.Module):
         return self.dropout(self.conv(self.psp(features[-1])))
 
 # %% ../../nbs/18_decoders.pspnet.ipynb #5717e8ad
+@register_model("pspnet")
 class PSPNet(SegmentationModel):
     "PSPNet: an encoder, pyramid pooling on its deepest feature, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -85,24 +84,16 @@ class PSPNet(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        if "psp_use_batchnorm" in kwargs:
-            warnings.warn("psp_use_batchnorm is deprecated; use decoder_use_norm.", DeprecationWarning, stacklevel=3)
-            decoder_use_norm = kwargs.pop("psp_use_batchnorm")
-        check_unknown_arguments(type(self), kwargs)
+        decoder_use_norm = pop_renamed_argument(kwargs, "psp_use_batchnorm", "decoder_use_norm", decoder_use_norm)
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth("PSPNet", encoder_depth, (3, 4, 5),
                             "Pyramid pooling summarises a deep feature, at stride 8 (encoder_depth=3) or coarser.")
-        check_positive_int("classes", classes, "the number of mask channels")
         parse_norm(decoder_use_norm)
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         check_upsampling("PSPNet", upsampling, self.encoder.output_stride, f"encoder_depth={encoder_depth}")
         self.decoder = PSPDecoder(self.encoder.out_channels, use_norm=decoder_use_norm, out_channels=psp_out_channels,
                                   dropout=psp_dropout)
-        self.segmentation_head = SegmentationHead(psp_out_channels, classes, activation=activation, kernel_size=3,
-                                                  upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(psp_out_channels, classes, activation, aux_params, kernel_size=3, upsampling=upsampling)
         self.name = f"psp-{encoder_name}"
         self.initialize()

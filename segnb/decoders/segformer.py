@@ -11,9 +11,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import check_encoder_depth, check_positive_int, check_unknown_arguments, check_upsampling
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_positive_int, check_upsampling
+from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Conv2dReLU
 from ..encoders import get_encoder
 
@@ -61,9 +60,11 @@ class SegformerDecoder(nn.Module):
         return self.fuse(torch.cat(resized, dim=1))
 
 # %% ../../nbs/22_decoders.segformer.ipynb #bb83f181
+@register_model("segformer")
 class Segformer(SegmentationModel):
     "Segformer: an encoder, an all-MLP decoder at 1/4 resolution, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -78,21 +79,16 @@ class Segformer(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        check_unknown_arguments(type(self), kwargs)
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth("Segformer", encoder_depth, (3, 4, 5),
                             "Its decoder fuses the features from stride 4 to stride 2**encoder_depth, at least three.")
         check_positive_int("decoder_segmentation_channels", decoder_segmentation_channels)
-        check_positive_int("classes", classes, "the number of mask channels")
         check_upsampling("Segformer", upsampling, 4)
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         self.decoder = SegformerDecoder(self.encoder.out_channels, encoder_depth=encoder_depth,
                                         segmentation_channels=decoder_segmentation_channels)
-        self.segmentation_head = SegmentationHead(decoder_segmentation_channels, classes, activation=activation,
-                                                  kernel_size=1, upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_segmentation_channels, classes, activation, aux_params, kernel_size=1,
+                         upsampling=upsampling)
         self.name = f"segformer-{encoder_name}"
         self.initialize()

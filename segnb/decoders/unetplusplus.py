@@ -5,15 +5,12 @@
 # %% ../../nbs/14_decoders.unetplusplus.ipynb #afe7f512
 from __future__ import annotations
 
-import warnings
-from typing import Dict, List, Optional
+from typing import Dict, List
 
 import torch
 from torch import nn
 
-from ..base.checks import check_positive_int, check_unknown_arguments
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from ..base.modules import parse_norm
 from .unet import DEFAULT_DECODER_CHANNELS, INTERPOLATION_MODES, UnetDecoderBlock
 from ..encoders import get_encoder
@@ -85,9 +82,11 @@ class UnetPlusPlusDecoder(nn.Module):
         return x
 
 # %% ../../nbs/14_decoders.unetplusplus.ipynb #65cdc57b
+@register_model("unetplusplus")
 class UnetPlusPlus(SegmentationModel):
     "U-Net++: an encoder, a nested dense-skip decoder, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -104,14 +103,9 @@ class UnetPlusPlus(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        if "decoder_use_batchnorm" in kwargs:
-            warnings.warn("decoder_use_batchnorm is deprecated; use decoder_use_norm.", DeprecationWarning, stacklevel=2)
-            decoder_use_norm = kwargs.pop("decoder_use_batchnorm")
-        check_unknown_arguments(UnetPlusPlus, kwargs)
+        decoder_use_norm = pop_renamed_argument(kwargs, "decoder_use_batchnorm", "decoder_use_norm", decoder_use_norm)
+        self.check_common_arguments(kwargs, classes, aux_params)
         parse_norm(decoder_use_norm)
-        check_positive_int("classes", classes, "the number of mask channels")
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         if tuple(decoder_channels) == DEFAULT_DECODER_CHANNELS and isinstance(encoder_depth, int):
             decoder_channels = DEFAULT_DECODER_CHANNELS[:encoder_depth]
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
@@ -119,8 +113,6 @@ class UnetPlusPlus(SegmentationModel):
         self.decoder = UnetPlusPlusDecoder(self.encoder.out_channels, list(decoder_channels), n_blocks=encoder_depth,
                                            use_norm=decoder_use_norm, attention_type=decoder_attention_type,
                                            interpolation_mode=decoder_interpolation)
-        self.segmentation_head = SegmentationHead(decoder_channels[-1], classes, activation=activation, kernel_size=3)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_channels[-1], classes, activation, aux_params, kernel_size=3)
         self.name = f"unetplusplus-{encoder_name}"
         self.initialize()

@@ -11,9 +11,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import check_encoder_depth, check_positive_int, check_unknown_arguments, check_upsampling
-from ..base.heads import ClassificationHead, SegmentationHead, check_aux_params
-from ..base.model import SegmentationModel
+from ..base.checks import check_encoder_depth, check_positive_int, check_upsampling
+from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Conv2dReLU, LayerNorm2d, parse_norm
 from .pspnet import PSP_BINS, PyramidPooling
 from ..encoders import get_encoder
@@ -68,9 +67,11 @@ class UPerNetDecoder(nn.Module):
         return self.fusion(torch.cat(resized, dim=1))
 
 # %% ../../nbs/19_decoders.upernet.ipynb #5f4037cd
+@register_model("upernet")
 class UPerNet(SegmentationModel):
     "UPerNet: an encoder, pyramid pooling and an FPN fused at 1/4 resolution, a segmentation head and an optional classification head."
 
+    @record_config
     def __init__(
         self,
         encoder_name: str = "resnet34",
@@ -86,21 +87,15 @@ class UPerNet(SegmentationModel):
         **kwargs,
     ):
         super().__init__()
-        check_unknown_arguments(type(self), kwargs)
+        self.check_common_arguments(kwargs, classes, aux_params)
         check_encoder_depth("UPerNet", encoder_depth, (3, 4, 5),
                             "It needs pyramid levels at strides 4 and 8 at least (encoder_depth=3).")
-        check_positive_int("classes", classes, "the number of mask channels")
         check_upsampling("UPerNet", upsampling, 4, "its finest level is at stride 4")
         parse_norm(decoder_use_norm)
-        if aux_params is not None:
-            aux_params = check_aux_params(aux_params)
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         self.decoder = UPerNetDecoder(self.encoder.out_channels, encoder_depth=encoder_depth,
                                       decoder_channels=decoder_channels, use_norm=decoder_use_norm)
-        self.segmentation_head = SegmentationHead(decoder_channels, classes, activation=activation, kernel_size=1,
-                                                  upsampling=upsampling)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        self.build_heads(decoder_channels, classes, activation, aux_params, kernel_size=1, upsampling=upsampling)
         self.name = f"upernet-{encoder_name}"
         self.initialize()
