@@ -22,8 +22,6 @@ _all_ = ["SHAPE_NAMES", "SPLITS", "BACKGROUND_GRID_SIZE", "IMAGENET_MEAN", "IMAG
          "DataLoaders", "base_dataset", "data_layers", "dataset_attribute", "image_and_mask",
          "is_dataloaders"]
 
-_base_dataset = base_dataset  # for the transition: segnb.learner still imports this name; use base_dataset
-
 # %% auto #0
 __all__ = ['SHAPE_NAMES', 'SPLITS', 'BACKGROUND_GRID_SIZE', 'IMAGENET_MEAN', 'IMAGENET_STD', 'IMAGE_EXTENSIONS',
            'LOSSY_EXTENSIONS', 'model_classes', 'logits_to_mask', 'ShapesDataset', 'Transform', 'Compose',

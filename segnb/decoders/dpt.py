@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..base.checks import check_encoder_depth, check_positive_int
-from ..base.heads import ClassificationHead
+from ..base.heads import ClassificationHead, check_aux_params
 from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Activation
 from ..encoders.timm_vit import NotAVisionTransformerError, TimmViTEncoder
@@ -277,8 +277,8 @@ class DPT(SegmentationModel):
                                   self.encoder.has_prefix_tokens, decoder_readout,
                                   list(decoder_intermediate_channels), decoder_fusion_channels)
         self.segmentation_head = DPTSegmentationHead(decoder_fusion_channels, classes, activation=activation)
-        if aux_params is not None:
-            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **aux_params)
+        if aux_params is not None:  # the usual classification head, on the deepest patch features
+            self.classification_head = ClassificationHead(self.encoder.out_channels[-1], **check_aux_params(aux_params))
         self.name = f"dpt-{encoder_name}"
         self.initialize()
 
