@@ -172,6 +172,13 @@ def _take_items(source: Any, n: int, indices: Sequence[int] | None = None) -> tu
     return images[:n], masks[:n], owner
 
 
+def _items_to_draw(source: Any, n: int, indices: Sequence[int] | None, ignore_index: int | None) -> tuple[list, list, Any, int | None]:
+    "`_take_items` after checking `n`, with `ignore_index` defaulting to the data's."
+    check_positive_int("n", n)
+    images, masks, owner = _take_items(source, n, indices)
+    return images, masks, owner, ignore_index if ignore_index is not None else dataset_attribute(owner, "ignore_index")
+
+
 def _largest_label(masks: Sequence[Any], ignore_index: int | None = None) -> int:
     "The largest class index in any of the masks, not counting `ignore_index`; 0 when there is none."
     largest = 0
@@ -204,11 +211,8 @@ def _legend(figure, names: Sequence[str], colors: np.ndarray, skip_background: b
 def show_batch(source: Any, n: int = 8, ncols: int = 4, alpha: float = 0.5, classes: Sequence[str] | None = None,
                indices: Sequence[int] | None = None, ignore_index: int | None = None, image_size: float = 2.5):
     "Images with their masks blended in, `ncols` a row, and a legend of the classes; returns the Figure."
-    check_positive_int("n", n)
     check_positive_int("ncols", ncols)
-    images, masks, owner = _take_items(source, n, indices)
-    if ignore_index is None:
-        ignore_index = dataset_attribute(owner, "ignore_index")
+    images, masks, owner, ignore_index = _items_to_draw(source, n, indices, ignore_index)
     masks = [to_numpy_mask(mask) for mask in masks]
     names = _class_names(owner, _largest_label(masks, ignore_index) + 1, classes)
     colors = class_colors(len(names))
@@ -277,11 +281,8 @@ def show_results(model: nn.Module, dataset: Any, n: int = 4, threshold: float = 
                  indices: Sequence[int] | None = None, classes: Sequence[str] | None = None,
                  ignore_index: int | None = None, batch_size: int = 8, image_size: float = 2.5):
     "One row per item: image | truth | prediction (its IoU(class) for binary, mIoU for multiclass) | errors; returns the Figure."
-    check_positive_int("n", n)
     check_positive_int("batch_size", batch_size)
-    images, truths, owner = _take_items(dataset, n, indices)
-    if ignore_index is None:
-        ignore_index = dataset_attribute(owner, "ignore_index")
+    images, truths, owner, ignore_index = _items_to_draw(dataset, n, indices, ignore_index)
     predictions, mode = _predict_masks(model, images, owner, threshold, batch_size)
     truths = [torch.as_tensor(to_numpy_mask(truth)) for truth in truths]
     names = _class_names(owner, max(_largest_label(truths + predictions, ignore_index) + 1, 2), classes)

@@ -63,7 +63,7 @@ def record_config(init):
 
     return wrapper
 
-# %% ../../nbs/10_base.model.ipynb #a2ca72bd
+# %% ../../nbs/10_base.model.ipynb #f8015ad1
 @contextlib.contextmanager
 def evaluating(model: nn.Module):
     "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."
