@@ -111,8 +111,8 @@ class RandomCrop(Transform, v2.RandomCrop):
                              "smaller than the crop. Put a Resize before the crop, or crop smaller.")
 
 
-class HorizontalFlip(Transform, v2.RandomHorizontalFlip):
-    "Mirror image and mask left to right with probability `p`."
+class _RandomFlip(Transform):
+    "A mirror of image and mask together, with probability `p`; subclasses name torchvision's two kernels."
 
     random = True
 
@@ -122,21 +122,19 @@ class HorizontalFlip(Transform, v2.RandomHorizontalFlip):
     def _transform_pair(self, image, mask):
         if torch.rand(1) >= self.p:  # the draw torchvision's forward makes, so both ways flip the same items
             return image, mask
-        return v2.functional.horizontal_flip_image(image), v2.functional.horizontal_flip_mask(mask)
+        return type(self).flip_image(image), type(self).flip_mask(mask)
 
 
-class VerticalFlip(Transform, v2.RandomVerticalFlip):
+class HorizontalFlip(_RandomFlip, v2.RandomHorizontalFlip):
+    "Mirror image and mask left to right with probability `p`."
+
+    flip_image, flip_mask = v2.functional.horizontal_flip_image, v2.functional.horizontal_flip_mask
+
+
+class VerticalFlip(_RandomFlip, v2.RandomVerticalFlip):
     "Mirror image and mask top to bottom with probability `p`."
 
-    random = True
-
-    def __init__(self, p: float = 0.5):
-        super().__init__(p=check_probability("p", p))
-
-    def _transform_pair(self, image, mask):
-        if torch.rand(1) >= self.p:
-            return image, mask
-        return v2.functional.vertical_flip_image(image), v2.functional.vertical_flip_mask(mask)
+    flip_image, flip_mask = v2.functional.vertical_flip_image, v2.functional.vertical_flip_mask
 
 # %% ../../nbs/26c_data.transforms.ipynb #6255ce53
 class RandomRotate90(Transform):
