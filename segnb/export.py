@@ -13,6 +13,8 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from .base.checks import check_input_size
+
 from .base.model import evaluating
 
 # %% auto #0
@@ -24,12 +26,7 @@ class ExportError(RuntimeError):
 
 
 def _example_input(model: nn.Module, input_size) -> torch.Tensor:
-    in_channels = model.encoder._in_channels
-    size = (input_size, input_size) if isinstance(input_size, int) else tuple(input_size)
-    shapes = {2: (1, in_channels, *size), 3: (1, *size), 4: size}
-    if len(size) not in shapes or not all(isinstance(s, int) and s > 0 for s in size):
-        raise ValueError(f"input_size must be an int, (H, W), (C, H, W) or (N, C, H, W) of positive ints, got {input_size!r}.")
-    return torch.randn(shapes[len(size)])
+    return torch.randn(check_input_size(input_size, model.encoder._in_channels))
 
 
 def check_onnx(path: str | os.PathLike, model: nn.Module, x: torch.Tensor, atol: float = 1e-4) -> float:

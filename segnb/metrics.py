@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import torch
 
+from .base.checks import check_int, check_number
 from .modes import BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE
 
 # %% auto #0
@@ -136,8 +137,7 @@ def _check_class_indices(output, target, num_classes, ignore_index, caller: str)
                         "Turn scores (N, C, ...) into class indices with output.argmax(1).")
     _check_same_shape(output, target, MULTICLASS_MODE)
     if ignore_index is not None:
-        if isinstance(ignore_index, bool) or not isinstance(ignore_index, numbers.Integral):
-            raise ValueError(f"ignore_index must be an int, got {ignore_index!r}.")
+        check_int("ignore_index", ignore_index)
         if 0 <= ignore_index < num_classes:
             raise ValueError(f"ignore_index={ignore_index} is one of the class indices 0..{num_classes - 1}; pick a "
                              "value outside them (255 or -1), or shift your labels so that the ignored value is outside.")
@@ -351,8 +351,7 @@ def fbeta_score(tp: torch.Tensor, fp: torch.Tensor, fn: torch.Tensor, tn: torch.
                 reduction: str | None = None, class_weights: Sequence[float] | None = None,
                 zero_division: float | str = 1.0) -> torch.Tensor:
     "F-beta score (1+β²)·tp / ((1+β²)·tp + β²·fn + fp); β > 1 favours recall, β < 1 precision."
-    if isinstance(beta, bool) or not isinstance(beta, numbers.Real) or beta < 0:
-        raise ValueError(f"beta must be a number >= 0 (1 gives F1, 2 weighs recall more), got {beta!r}.")
+    check_number("beta", beta, minimum=0, hint="1 gives F1, 2 weighs recall more.")
     return _reduce(_fbeta, tp, fp, fn, tn, reduction, class_weights, zero_division, beta=beta)
 
 

@@ -11,6 +11,8 @@ import sys
 import torch
 from torch import nn
 
+from .base.checks import check_input_size
+
 from .base.model import evaluating
 
 # %% auto #0
@@ -22,12 +24,7 @@ def _count(module: nn.Module | None) -> int:
 
 
 def _input_shape(model: nn.Module, input_size) -> tuple[int, int, int, int]:
-    in_channels = model.encoder._in_channels
-    size = (input_size, input_size) if isinstance(input_size, int) else tuple(input_size)
-    shapes = {2: (1, in_channels, *size), 3: (1, *size), 4: size}
-    if len(size) not in shapes or not all(isinstance(s, int) and s > 0 for s in size):
-        raise ValueError(f"input_size must be an int, (H, W), (C, H, W) or (N, C, H, W) of positive ints, got {input_size!r}.")
-    return shapes[len(size)]
+    return check_input_size(input_size, model.encoder._in_channels)
 
 
 def _format_count(count: int) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .base.checks import check_positive_int, check_threshold
+from .base.checks import check_number, check_positive_int, check_threshold
 from .base.model import evaluating
 from .data.core import dataset_attribute, image_and_mask, is_dataloaders
 from .evaluate import (ConfusionMatrix, evaluate, infer_mode, logits_to_mask, model_input, predict_logits,
@@ -47,8 +47,7 @@ ERROR_COLORS = {
 
 def class_colors(num_classes: int) -> np.ndarray:
     "The RGB colours (num_classes, 3) in [0, 1] of classes 0..num_classes-1; class 0 (background) is black."
-    if not isinstance(num_classes, int) or num_classes < 1:
-        raise ValueError(f"num_classes must be an int >= 1, got {num_classes!r}.")
+    check_positive_int("num_classes", num_classes)
     colors = [PALETTE[index] for index in range(min(num_classes, len(PALETTE)))]
     for index in range(len(PALETTE), num_classes):
         hue = (index * 0.618033988749895) % 1.0  # golden-ratio steps never repeat a hue
@@ -107,8 +106,7 @@ def overlay_mask(image: Any, mask: Any, alpha: float = 0.5, colors: np.ndarray |
     if picture.shape[:2] != labels.shape:
         raise ValueError(f"image is {picture.shape[0]}x{picture.shape[1]} but mask is {labels.shape[0]}x{labels.shape[1]}; "
                          "they must have the same height and width.")
-    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not 0.0 <= alpha <= 1.0:
-        raise ValueError(f"alpha must be a number in [0, 1] (0: image only, 1: colours only), got {alpha!r}.")
+    check_number("alpha", alpha, minimum=0, maximum=1, hint="0 shows the image only, 1 the colours only.")
     ignored = labels == ignore_index if ignore_index is not None else np.zeros(labels.shape, dtype=bool)
     if labels.size and labels[~ignored].size and labels[~ignored].min() < 0:
         raise ValueError(f"mask has negative class index {labels[~ignored].min()}; class indices start at 0. "

@@ -14,7 +14,7 @@ from fractions import Fraction
 # %% auto #0
 __all__ = ['MODEL_ARGUMENT_PREFIXES', 'DECODER_ARGUMENT_PREFIXES', 'check_int', 'check_positive_int', 'check_number',
            'check_probability', 'check_dropout', 'check_threshold', 'check_encoder_depth', 'check_output_stride',
-           'check_choice', 'check_size', 'check_upsampling', 'check_unknown_arguments']
+           'check_choice', 'check_size', 'check_input_size', 'check_upsampling', 'check_unknown_arguments']
 
 # %% ../../nbs/09a_base.checks.ipynb #e1e2e237
 def _is_int(value) -> bool:
@@ -56,13 +56,14 @@ def check_positive_int(name: str, value, meaning: str = "") -> int:
 
 
 def check_number(name: str, value, minimum: float | None = None, maximum: float | None = None,
-                 greater_than: float | None = None, hint: str = "") -> float:
+                 greater_than: float | None = None, less_than: float | None = None, hint: str = "") -> float:
     "Return `value` as a float, or raise a ValueError unless it is a finite number within the bounds given."
     too_small = (minimum is not None and value < minimum) or (greater_than is not None and value <= greater_than) \
         if _is_real(value) else True
-    if too_small or (maximum is not None and value > maximum):
+    too_large = _is_real(value) and ((maximum is not None and value > maximum) or (less_than is not None and value >= less_than))
+    if too_small or too_large:
         lower = f"> {greater_than}" if greater_than is not None else f">= {minimum}" if minimum is not None else ""
-        upper = f"<= {maximum}" if maximum is not None else ""
+        upper = f"< {less_than}" if less_than is not None else f"<= {maximum}" if maximum is not None else ""
         bounds = " and ".join(part for part in (lower, upper) if part)
         raise ValueError(f"{name} must be a finite number{' ' + bounds if bounds else ''}, got {value!r}.{_then(hint)}")
     return float(value)
@@ -125,6 +126,15 @@ def check_size(name: str, size, minimum: int = 1, hint: str = "") -> tuple[int, 
         raise ValueError(f"{name} must be an int >= {minimum} or a (height, width) pair of ints >= {minimum}, got "
                          f"{size!r}.{_then(hint)}")
     return int(pair[0]), int(pair[1])
+
+
+def check_input_size(input_size, in_channels: int) -> tuple[int, int, int, int]:
+    "The (N, C, H, W) shape an `input_size` describes: an int (a square), (H, W), (C, H, W) or (N, C, H, W) of ints >= 1."
+    size = (input_size, input_size) if _is_int(input_size) else tuple(input_size) if isinstance(input_size, (tuple, list)) else ()
+    shapes = {2: (1, in_channels, *size), 3: (1, *size), 4: size}
+    if len(size) not in shapes or not all(_is_int(side) and side > 0 for side in size):
+        raise ValueError(f"input_size must be an int, (H, W), (C, H, W) or (N, C, H, W) of positive ints, got {input_size!r}.")
+    return tuple(int(side) for side in shapes[len(size)])
 
 # %% ../../nbs/09a_base.checks.ipynb #331204c4
 def check_upsampling(architecture: str, upsampling, decoder_stride: int, reason: str = "") -> None:

@@ -5,11 +5,11 @@
 # %% ../../nbs/09_base.heads.ipynb #b19effde
 from __future__ import annotations
 
-import numbers
 
 import torch
 from torch import nn
 
+from .checks import check_dropout, check_positive_int
 from .modules import Activation, check_activation
 
 # %% auto #0
@@ -37,14 +37,12 @@ def check_aux_params(aux_params: dict) -> dict:
         raise ValueError(f"aux_params has unknown keys {unknown}; the keys are {list(AUX_DEFAULTS)}.")
     params = {**AUX_DEFAULTS, **aux_params}
     classes, pooling, dropout = params["classes"], params["pooling"], params["dropout"]
-    if not isinstance(classes, int) or isinstance(classes, bool) or classes < 1:
-        raise ValueError(f"aux_params['classes'] must be an int >= 1 (the number of image labels), got {classes!r}.")
+    check_positive_int("aux_params['classes']", classes, "the number of image labels")
     if pooling not in ("avg", "max"):
         raise ValueError(f"aux_params['pooling'] must be 'avg' or 'max', got {pooling!r}.")
     if dropout is None:
         params["dropout"] = dropout = 0.0
-    if not isinstance(dropout, numbers.Real) or isinstance(dropout, bool) or not 0 <= dropout < 1:
-        raise ValueError(f"aux_params['dropout'] must be a probability in [0, 1), got {dropout!r}.")
+    check_dropout("aux_params['dropout']", dropout)
     check_activation(params["activation"])
     return params
 

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset
 
-from ..base.checks import check_int
+from ..base.checks import check_int, check_number
 from .core import brief_listing
 from .transforms import as_joint_transform, without_random
 from ..modes import BINARY_MODE, MULTICLASS_MODE
@@ -275,8 +275,8 @@ class SegmentationFolder(Dataset):
             if valid_transform != "auto":
                 raise ValueError(f"valid_transform must be a transform, None or 'auto', got {valid_transform!r}.")
             valid_transform = without_random(self.transform)
-        if isinstance(valid_fraction, bool) or not isinstance(valid_fraction, (int, float)) or not 0 < valid_fraction < 1:
-            raise ValueError(f"valid_fraction must be a number between 0 and 1, got {valid_fraction!r}.")
+        check_number("valid_fraction", valid_fraction, greater_than=0, less_than=1,
+                     hint="It is the share of the items that go to validation.")
         valid_count = round(len(self) * valid_fraction)
         if valid_count < 1 or valid_count >= len(self):
             raise ValueError(f"valid_fraction={valid_fraction} of {len(self)} items leaves "

@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..base.checks import check_positive_int
 from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from ..base.modules import Conv2dReLU, parse_norm
 from .unet import DEFAULT_DECODER_CHANNELS, INTERPOLATION_MODES, UnetDecoderBlock
@@ -84,9 +85,7 @@ class MAnetDecoder(nn.Module):
                 f"{n_blocks} needs {n_blocks}, one per decoder block, e.g. {DEFAULT_DECODER_CHANNELS[:n_blocks]}.")
         if interpolation_mode not in INTERPOLATION_MODES:
             raise ValueError(f"decoder_interpolation must be one of {list(INTERPOLATION_MODES)}, got {interpolation_mode!r}.")
-        if not isinstance(pab_channels, int) or isinstance(pab_channels, bool) or pab_channels < 1:
-            raise ValueError(f"decoder_pab_channels must be an int >= 1 (the query and key channels of the "
-                             f"position-wise attention), got {pab_channels!r}.")
+        check_positive_int("decoder_pab_channels", pab_channels, "the query and key channels of the position-wise attention")
         deepest_first = list(encoder_channels[1:])[::-1]  # feature 0 is the input image: never a skip
         if deepest_first[0] == 0:
             raise ValueError(f"The encoder's deepest feature has 0 channels (encoder channels {list(encoder_channels)}): "

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from ._base import EncoderMixin
+from ..base.checks import check_int
 
 # %% auto #0
 __all__ = ['timm_preprocessing_params', 'check_timm_request', 'PretrainedWeightsError', 'TimmUniversalEncoder']
@@ -164,9 +165,8 @@ class TimmUniversalEncoder(nn.Module, EncoderMixin):
         **kwargs,
     ):
         super().__init__()
-        if not isinstance(depth, int) or not 1 <= depth <= 5:
-            raise ValueError(f"depth must be an int from 1 to 5, got {depth!r}: it is how many times the encoder "
-                             "halves the image (depth=5 reaches stride 32).")
+        check_int("depth", depth, minimum=1, maximum=5,
+                  hint="It is how many times the encoder halves the image (depth=5 reaches stride 32).")
         if output_stride not in (8, 16, 32):
             raise ValueError(f"output_stride must be 8, 16 or 32, got {output_stride!r}.")
         if not isinstance(in_channels, int) or in_channels < 1:

@@ -11,6 +11,7 @@ import torch
 from torch import nn
 
 from .timm_universal import PretrainedWeightsError, check_timm_request
+from ..base.checks import check_int, check_positive_int
 
 # %% auto #0
 __all__ = ['VIT_EXAMPLES', 'sample_block_indices', 'NotAVisionTransformerError', 'TimmViTEncoder']
@@ -120,10 +121,8 @@ class TimmViTEncoder(nn.Module):
         **kwargs,
     ):
         super().__init__()
-        if not isinstance(in_channels, int) or isinstance(in_channels, bool) or in_channels < 1:
-            raise ValueError(f"in_channels must be an int >= 1, got {in_channels!r}. Use 3 for RGB images, 1 for grayscale.")
-        if not isinstance(depth, int) or isinstance(depth, bool) or depth < 1:
-            raise ValueError(f"depth must be an int >= 1 (the number of blocks whose outputs are returned), got {depth!r}.")
+        check_int("in_channels", in_channels, minimum=1, hint="Use 3 for RGB images, 1 for grayscale.")
+        check_positive_int("depth", depth, "the number of blocks whose outputs are returned")
         check_timm_request("TimmViTEncoder", name, pretrained, kwargs, _SET_BY_ENCODER)
         create_kwargs = {"in_chans": in_channels, **kwargs}
         if dynamic_img_size:  # passed only when asked for: not every ViT has the option
