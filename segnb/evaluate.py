@@ -73,6 +73,12 @@ class ConfusionMatrix:
         "Add the pixels of `predicted` and `truth` masks (N, H, W) of class indices; `truth` may also be (N, 1, H, W)."
         if not isinstance(truth, torch.Tensor):
             truth = torch.as_tensor(truth)
+        if predicted.ndim == 4 and predicted.shape[1] == 1:  # (N, 1, H, W): one channel of class indices
+            predicted = predicted[:, 0]
+        if predicted.ndim == 4:
+            raise ValueError(f"update takes predicted masks (N, H, W) of class indices, got shape {tuple(predicted.shape)}. "
+                             "Turn logits into masks with logits_to_mask first; for multilabel masks (N, C, H, W) count "
+                             "each channel in a binary ConfusionMatrix(2) of its own.")
         if truth.ndim == predicted.ndim + 1 and truth.shape[1] == 1:  # binary masks often come as (N, 1, H, W)
             truth = truth[:, 0]
         if truth.is_floating_point():  # SMP's examples keep masks as floats of 0.0/1.0
@@ -149,6 +155,8 @@ def segmentation_scores(matrix: torch.Tensor, classes: Sequence[str] | None = No
     if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
         raise ValueError(f"a confusion matrix is square (C, C), got shape {tuple(matrix.shape)}.")
     counts = matrix.detach().double().cpu()
+    if (counts < 0).any():
+        raise ValueError("a confusion matrix counts pixels: it cannot hold negative values.")
     names = [str(name) for name in classes] if classes is not None else []
     if names and len(names) != counts.shape[0]:
         raise ValueError(f"classes has {len(names)} names but the matrix has {counts.shape[0]} classes.")
@@ -195,15 +203,15 @@ def predict_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
         return _model_logits(model, images).detach().float().cpu()
 
 
-def infer_mode(logits: torch.Tensor, mode: str | None = None) -> str:
+def infer_mode(logits: torch.Tensor, mode: str | None = None, origin: str = "The data is") -> str:
     "`mode` (the data's), else binary for one channel and multiclass for more; a ValueError when it does not fit the channels."
     channels = logits.shape[1]
     mode = mode or (BINARY_MODE if channels == 1 else MULTICLASS_MODE)
     check_mode("evaluation", mode, (BINARY_MODE, MULTICLASS_MODE))
     if (mode == BINARY_MODE) != (channels == 1):
         expected = "1 channel" if mode == BINARY_MODE else "one channel per class"
-        raise ValueError(f"The data is {mode} but the model returns {channels} channels; a {mode} model has "
-                         f"{expected} (segnb.modes.model_classes(mode, classes)).")
+        raise ValueError(f"{origin} {mode} but the model returns {channels} channels; a {mode} model has "
+                         f"{expected} (build it with classes=segnb.modes.model_classes(mode, class_names)).")
     return mode
 
 # %% ../nbs/28a_evaluate.ipynb #b3ff29af
@@ -219,8 +227,15 @@ def evaluate(model: nn.Module, data: Any, mode: str | None = None, threshold: fl
     "IoU, Dice and accuracy of `model` over a dataset, a DataLoader or DataLoaders (their valid loader), from one confusion matrix."
     from segnb.data.core import dataset_attribute, image_and_mask, is_dataloaders
 
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"evaluate(model, data) takes the model first, got {type(model).__name__}"
+                        f"{'; did you swap the arguments?' if isinstance(data, nn.Module) else '.'}")
     threshold = check_threshold("threshold", threshold)
     check_positive_int("batch_size", batch_size)
+    if classes is not None and len(classes) < 2:
+        raise ValueError(f"classes names {len(classes)} class(es): {list(classes)}; a segmentation has at least two, "
+                         "background first (binary data: ['background', 'foreground']).")
+    origin = "The data is" if mode is None else "mode is"
     if is_dataloaders(data):
         data = data.valid
     if isinstance(data, torch.utils.data.DataLoader):
@@ -237,7 +252,7 @@ def evaluate(model: nn.Module, data: Any, mode: str | None = None, threshold: fl
             images, truths = image_and_mask(batch)
             logits = _model_logits(model, images).float()
             if counts is None:
-                mode = infer_mode(logits, mode)
+                mode = infer_mode(logits, mode, origin)
                 num_classes = len(classes) if classes else (2 if mode == BINARY_MODE else logits.shape[1])
                 counts = ConfusionMatrix(num_classes, ignore_index, device=logits.device)
             counts.update(logits_to_mask(logits, mode, threshold), torch.as_tensor(truths))

@@ -143,6 +143,9 @@ def _check_device(device) -> torch.device:
 
 def _check_callbacks(callbacks) -> list:
     "`callbacks` as a list, with a clear error for a class given instead of an object, or a hook spelt wrong."
+    if not isinstance(callbacks, (list, tuple)):
+        raise TypeError(f"callbacks takes a list of callbacks, got {type(callbacks).__name__}: write "
+                        f"callbacks=[{type(callbacks).__name__}(...)].")
     callbacks = list(callbacks)
     for callback in callbacks:
         name = type(callback).__name__

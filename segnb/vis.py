@@ -291,11 +291,11 @@ def show_results(model: nn.Module, dataset: Any, n: int = 4, threshold: float = 
         errors = prediction_errors(prediction, truth, mode, ignore_index)
         picture_scores = ConfusionMatrix(len(names), ignore_index).update(prediction[None], truth[None]).scores(names)
         if mode == "binary":
-            error_title = f"errors: {(errors == 1).sum()} FP, {(errors == 2).sum()} FN"
+            error_title = f"errors: {(errors == 1).sum()} FP (red), {(errors == 2).sum()} FN (blue)"
         else:
-            error_title = f"errors: {(errors == 1).sum()} pixels"
+            error_title = f"errors: {(errors == 1).sum()} pixels (red)"
         panels = [(picture, "image"), (overlay_mask(picture, truth, alpha, colors, ignore_index), "truth"),
-                  (overlay_mask(picture, prediction, alpha, colors), f"prediction ({score_title(picture_scores, mode)})"),
+                  (overlay_mask(picture, prediction, alpha, colors), f"prediction: {score_title(picture_scores, mode)}"),
                   (error_image(picture, errors), error_title)]
         for column, (array, title) in enumerate(panels):
             axes = figure.add_subplot(len(images), 4, row * 4 + column + 1)

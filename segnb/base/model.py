@@ -122,9 +122,27 @@ class SegmentationModel(nn.Module):
         return int(self.encoder.output_stride)
 
     @torch.jit.unused
+    def check_encoder_fits(self) -> None:
+        "Raise a clear error when `model.encoder` was replaced by one the decoder cannot read (another contract, other channels)."
+        name, encoder = type(self).__name__, self.encoder
+        if not all(hasattr(encoder, attribute) for attribute in ("_in_channels", "_depth", "out_channels")):
+            raise TypeError(f"{name}.encoder is a {type(encoder).__name__}, which does not follow segnb's encoder contract "
+                            "(_in_channels, _depth, out_channels, and a forward that returns depth + 1 feature maps). "
+                            "Wrap it in an EncoderMixin class (segnb.encoders.check_encoder tells what is missing), or "
+                            "build the model with a timm backbone instead, e.g. encoder_name='tu-resnet18'.")
+        built = self.__dict__.get("_built_encoder")
+        # every decoder reads the deepest feature (most read the others too, and torch reports those mismatches)
+        if built and built["out_channels"] and list(encoder.out_channels)[-1:] != built["out_channels"][-1:]:
+            raise ValueError(f"{name}.encoder was replaced by a {type(encoder).__name__} whose features have "
+                             f"{list(encoder.out_channels)} channels, but the decoder and heads were built for "
+                             f"{built['out_channels']}. Replace it with an encoder of the same channels (the stride may "
+                             f"differ), or build a new {name} with the encoder you want.")
+
+    @torch.jit.unused
     def check_input(self, x) -> None:
         "Raise a clear error when `x` is not a batch of images this model can read."
         name = type(self).__name__
+        self.check_encoder_fits()
         in_channels = self.encoder._in_channels
         if not isinstance(x, torch.Tensor):
             raise TypeError(f"{name} expects a torch.Tensor of shape (N, C, H, W), got {type(x).__name__}. "

@@ -354,6 +354,9 @@ class Compose(Transform, v2.Compose):
 
     def __init__(self, transforms: Sequence[Callable]):
         v2.Transform.__init__(self)  # not v2.Compose's, which refuses an empty list: here that is "no transform"
+        if not isinstance(transforms, (list, tuple)):
+            raise TypeError(f"Compose takes a list of transforms, got {type(transforms).__name__}: write "
+                            f"Compose([{type(transforms).__name__}(...), ...]).")
         for transform in transforms:
             if not callable(transform):
                 raise TypeError(f"Compose takes callables transform(image, mask), got {transform!r}.")
