@@ -69,8 +69,9 @@ class PredictionExplorer(widgets.VBox):
         self.sample = widgets.IntSlider(value=0, min=0, max=len(dataset) - 1, description="sample",
                                         continuous_update=False)
         self.class_selector = widgets.Dropdown(
-            options=[("all classes", None)] + [(name, index) for index, name in enumerate(self.classes) if index > 0],
-            value=None, description="class")
+            # 0, the background's index, stands for "all classes" (a value of None would show an empty menu)
+            options=[("all classes", 0)] + [(name, index) for index, name in enumerate(self.classes) if index > 0],
+            value=0, description="class")
         # multiclass pixels take the most probable class (segnb.evaluate.logits_to_mask): no threshold to move
         self.threshold = widgets.FloatSlider(value=threshold, min=0.0, max=1.0, step=0.01, description="threshold",
                                              continuous_update=False, disabled=self.mode != "binary")
@@ -101,7 +102,7 @@ class PredictionExplorer(widgets.VBox):
         self.image = to_numpy_image(decode_image(image, self.dataset))
         self.truth = to_numpy_mask(truth)
         self.prediction = threshold_probabilities(self.probabilities, self.mode, self.threshold.value).numpy()
-        selected = self.class_selector.value
+        selected = self.class_selector.value or None  # None: all classes
         shown_truth, shown_prediction = self.truth, self.prediction
         if selected is not None:  # colour the chosen class only
             keep = self.truth == selected
