@@ -114,7 +114,8 @@ def check_output_stride(architecture: str, output_stride, allowed: tuple[int, ..
 def check_choice(name: str, value, choices, hint: str = ""):
     "Return `value`, or raise a ValueError unless it is one of `choices`."
     choices = tuple(choices)
-    if not any(value == choice and type(value) is type(choice) for choice in choices):
+    # True == 1 to Python, but a flag is never a choice of number; NumPy ints from arrays are
+    if isinstance(value, bool) or not any(value == choice for choice in choices):
         raise ValueError(f"{name} must be {_choices(tuple(map(repr, choices)))}, got {value!r}.{_then(hint)}")
     return value
 
