@@ -31,6 +31,7 @@ setuptools.setup(
     extras_require={
         "dev": requirement_list("dev_requirements"),
         "benchmark": requirement_list("benchmark_requirements"),
+        "course": requirement_list("course_requirements"),
     },
     entry_points={
         "console_scripts": requirement_list("console_scripts"),

@@ -54,7 +54,8 @@ def from_pretrained(directory, **overrides) -> SegmentationModel:
     return _load_model(directory, **overrides)
 
 # %% ../nbs/12_segnb.ipynb #a4d844ea
-_LAZY_SUBMODULES = ("modes", "data", "losses", "metrics", "evaluate", "learner", "callbacks", "vis", "widgets", "train")
+_LAZY_SUBMODULES = ("modes", "data", "losses", "metrics", "evaluate", "learner", "callbacks", "vis", "widgets", "train",
+                    "selfcheck")
 
 
 def __getattr__(name: str):

@@ -9,7 +9,16 @@ from nbdev.test import test_nb as run_notebook
 
 CONFIG = get_config(path=Path(__file__).resolve().parents[1])
 NBS = Path(CONFIG.nbs_path)
-NOTEBOOKS = sorted(p for p in NBS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and not p.name.startswith("_"))
+
+
+def in_course_folder(path: Path) -> bool:
+    "Assignments (nbs/course/source/...) and nbgrader's copies of them: tests/test_course.py grades those."
+    parts = path.relative_to(NBS).parts
+    return parts[0] == "course" and len(parts) > 2
+
+
+NOTEBOOKS = sorted(p for p in NBS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+                   and not p.name.startswith("_") and not in_course_folder(p))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: str(p.relative_to(NBS)))

@@ -1,0 +1,52 @@
+"""The course assignments under test, as a teacher uses them: the student version gives nothing away, the
+instructor's solution earns full marks, a blank hand-in earns 0 with the self-check's message in every graded
+cell, and each plausible wrong answer fools the visible checks it claims to and loses points on a hidden test."""
+import json
+
+import pytest
+
+from course import (ASSIGNMENTS, MARKERS, autograde, cell_output, generate, graded_cells, instructor_notebook,
+                    make_course, nbgrader_meta, source, submission, wrong_answers)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_assignment(assignment, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    instructor = json.loads(instructor_notebook(assignment).read_text())
+    points = graded_cells(instructor)
+    assert len(points) >= 3, f"{assignment}: partial credit needs several graded cells, found {len(points)}"
+    course = make_course(tmp_path)
+    student = generate(course, assignment)
+
+    # the student version: no solutions, no hidden tests, no outputs, and a stub where each solution was
+    text = "\n".join(source(c) for c in student["cells"])
+    for marker in MARKERS:
+        assert marker not in text, f"{assignment}: the student version still contains {marker!r}"
+    assert all(not c.get("outputs") for c in student["cells"] if c["cell_type"] == "code")
+    stubs = [c for c in student["cells"] if nbgrader_meta(c).get("solution")]
+    assert stubs and all("raise NotImplementedError()" in source(c) for c in stubs)
+    assert student["metadata"]["kernelspec"]["name"] == "python3"
+
+    answers = wrong_answers(assignment)
+    assert len(answers) >= 2, f"{assignment}: needs at least two plausible wrong answers, found {len(answers)}"
+    submissions = {"solution": submission(student, instructor, {}), "blank": submission(student, instructor, None)}
+    submissions.update({f"wrong-{a.name}": submission(student, instructor, a.replacements) for a in answers})
+    results = autograde(course, assignment, submissions)
+    total = sum(points.values())
+    score = {name: sum(s for s, _ in r["cells"].values()) for name, r in results.items()}
+    report = {name: r["cells"] for name, r in results.items()}
+    print(f"{assignment}: {json.dumps(score)} of {total}")
+
+    assert score["solution"] == total, f"the instructor's solution lost points: {report['solution']}"
+    assert score["blank"] == 0, f"a blank hand-in earned points: {report['blank']}"
+    for grade_id in points:
+        assert "not implemented yet" in cell_output(results["blank"]["notebook"], grade_id), \
+            f"{grade_id} does not say 'not implemented yet' for a blank hand-in"
+    for answer in answers:
+        cells = results[f"wrong-{answer.name}"]["cells"]
+        assert answer.caught_by, f"{answer.name} names no hidden test that catches it"
+        for grade_id in answer.caught_by:
+            assert cells[grade_id][0] == 0, f"{answer.name} ({answer.description}) was not caught by {grade_id}"
+        for grade_id in answer.fools:
+            assert cells[grade_id][0] == cells[grade_id][1], f"{answer.name} was meant to pass {grade_id}"
+        assert 0 < score[f"wrong-{answer.name}"] < total, f"{answer.name} should earn partial credit: {cells}"
