@@ -5,17 +5,19 @@
 # %% ../nbs/29a_callbacks.ipynb #4250e6cb
 from __future__ import annotations
 
+import html
 import inspect
 import json
 import math
 import os
+import sys
 from pathlib import Path
 
 from .base.checks import check_choice, check_number, check_positive_int
 
 # %% auto #0
-__all__ = ['CALLBACK_HOOKS', 'Callback', 'ProgressBars', 'MetricsTable', 'LivePlot', 'BestModel', 'HistoryFile', 'EarlyStopping',
-           'Checkpoint']
+__all__ = ['CALLBACK_HOOKS', 'Callback', 'in_notebook', 'ProgressBars', 'MetricsTable', 'LivePlot', 'BestModel', 'HistoryFile',
+           'EarlyStopping', 'Checkpoint']
 
 # %% ../nbs/29a_callbacks.ipynb #af36b307
 CALLBACK_HOOKS = ("before_fit", "before_epoch", "before_batch", "after_batch", "after_epoch", "after_fit")
@@ -47,18 +49,25 @@ class Callback:
         return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in names)})"
 
 # %% ../nbs/29a_callbacks.ipynb #f3aff475
+def in_notebook() -> bool:
+    "Whether printed text goes to a Jupyter notebook, where an output can be updated in place: not in a terminal, a script, nbdev_test, or while stdout is redirected."
+    iostream = sys.modules.get("ipykernel.iostream")  # loaded by every Jupyter kernel; nothing to import here
+    return iostream is not None and isinstance(sys.stdout, iostream.OutStream)
+
+
 class ProgressBars(Callback):
     "A bar over the epochs and one over each epoch's batches showing the running loss (widgets in Jupyter); main process only."
 
     def before_fit(self, learner) -> None:
         from tqdm.auto import tqdm
-        self._tqdm, self._hidden = tqdm, not learner.main_process
-        self.epoch_bar = tqdm(total=learner.epochs, desc="epochs", disable=self._hidden)
-        self.batch_bar = None
+        hidden = not learner.main_process
+        self.epoch_bar = tqdm(total=learner.epochs, desc="epochs", disable=hidden)
+        # one batch bar for the whole fit, reset every epoch: in a notebook it keeps its place above the table
+        self.batch_bar = tqdm(total=len(learner.dls.train), leave=False, disable=hidden)
 
     def before_epoch(self, learner) -> None:
-        self.batch_bar = self._tqdm(total=len(learner.dls.train), desc=f"epoch {learner.epoch}", leave=False,
-                                    disable=self._hidden)
+        self.batch_bar.set_description(f"epoch {learner.epoch}", refresh=False)
+        self.batch_bar.reset(total=len(learner.dls.train))  # and redraw, with the new description
         self._loss_sum, self._batches = 0.0, 0
 
     def after_batch(self, learner) -> None:
@@ -67,13 +76,11 @@ class ProgressBars(Callback):
         self.batch_bar.update()
 
     def after_epoch(self, learner) -> None:
-        self.batch_bar.close()
         self.epoch_bar.update()
 
     def after_fit(self, learner) -> None:
-        for bar in (self.batch_bar, self.epoch_bar):  # closing a closed bar does nothing
-            if bar is not None:
-                bar.close()
+        self.batch_bar.close()
+        self.epoch_bar.close()
 
 
 def _format_row(values, widths: list[int]) -> str:
@@ -81,37 +88,71 @@ def _format_row(values, widths: list[int]) -> str:
 
 
 def _format_value(column: str, value) -> str:
-    if column == "time":
+    if column == "time" and isinstance(value, (int, float)):  # a record without the column has "" there
         return f"{value:.1f}s"
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
 class MetricsTable(Callback):
-    "Prints a header when fit starts and the `columns` of `learner.history[-1]` after each epoch; main process only."
+    "The `columns` of each epoch's record in a table: one output updated in place in a notebook, a printed row per epoch elsewhere; main process only."
 
-    def __init__(self, columns: tuple[str, ...] = ("epoch", "train_loss", "valid_loss", "valid_miou", "time")):
+    def __init__(self, columns: tuple[str, ...] = ("epoch", "train_loss", "valid_loss", "valid_miou", "time"),
+                 in_place: bool | None = None):
         self.columns = tuple(columns)
+        self.in_place = in_place  # None: in place where in_notebook() is true
+        self.rows: list[list[str]] = []  # this fit's rows, formatted
 
     def before_fit(self, learner) -> None:
-        self._widths = [max(len(column), 10) for column in self.columns]
-        self._write(learner, self.columns)
+        self.rows, self._handle = [], None
+        if not learner.main_process:
+            return
+        if self.in_place or (self.in_place is None and in_notebook()):
+            from IPython.display import display
+            self._handle = display(self._outputs(), raw=True, display_id=True)
+        else:
+            self._print(self.columns)
 
     def after_epoch(self, learner) -> None:
         record = learner.history[-1]
-        self._write(learner, [_format_value(column, record.get(column, "")) for column in self.columns])
+        self.rows.append([_format_value(column, record.get(column, "")) for column in self.columns])
+        if self._handle is not None:
+            self._handle.update(self._outputs(), raw=True)
+        elif learner.main_process:
+            self._print(self.rows[-1])
 
-    def _write(self, learner, values) -> None:
+    def text(self) -> str:
+        "The table as text: the header and a line for each epoch of the fit, numbers aligned on the right."
+        return "\n".join(_format_row(values, self._widths()) for values in [self.columns, *self.rows])
+
+    def html(self) -> str:
+        "The table as an HTML <table>, the way a notebook shows it."
+        header = "".join(f"<th>{html.escape(column)}</th>" for column in self.columns)
+        lines = [f"<table><thead><tr>{header}</tr></thead><tbody>"]
+        for row in self.rows:
+            lines.append("<tr>" + "".join(f"<td>{html.escape(value)}</td>" for value in row) + "</tr>")
+        lines.append("</tbody></table>")
+        return "\n".join(lines)
+
+    def _widths(self) -> list[int]:
+        return [max(len(column), 10) for column in self.columns]
+
+    def _outputs(self) -> dict[str, str]:
+        return {"text/html": self.html(), "text/plain": self.text()}
+
+    def _print(self, values) -> None:
         from tqdm.auto import tqdm
-        if learner.main_process:
-            tqdm.write(_format_row(values, self._widths))  # above the progress bars, not through them
+        tqdm.write(_format_row(values, self._widths()))  # above the progress bars, not through them
 
 # %% ../nbs/29a_callbacks.ipynb #5d8cadb9
 class LivePlot(Callback):
     "Draws the losses and the mIoU after each epoch in one notebook output, replaced in place; main process only."
 
     def before_fit(self, learner) -> None:
+        from IPython.core.interactiveshell import InteractiveShell
         from IPython.display import display
-        self._handle = display(display_id=True) if learner.main_process else None
+        self._handle = None
+        if learner.main_process and InteractiveShell.initialized():  # plain Python would print an empty line
+            self._handle = display(display_id=True)  # an empty output, made now: its place is fixed
 
     def after_epoch(self, learner) -> None:
         if self._handle is None:

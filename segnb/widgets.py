@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, Sequence
 
 import ipywidgets as widgets
 import numpy as np
@@ -20,22 +20,51 @@ from .evaluate import (ConfusionMatrix, infer_mode, predict_logits, probabilitie
 from .vis import class_colors, encoder_features, overlay_mask, to_numpy_image, to_numpy_mask
 
 # %% auto #0
-__all__ = ['to_png', 'threshold_probabilities', 'PredictionExplorer', 'explore_predictions', 'colorize', 'FeatureExplorer',
-           'explore_features']
+__all__ = ['FRAME_COLOR', 'to_png', 'fit_picture', 'show_picture', 'threshold_probabilities', 'PredictionExplorer',
+           'explore_predictions', 'colorize', 'channel_grid', 'FeatureExplorer', 'explore_features']
 
 # %% ../nbs/31_widgets.ipynb #4d9d8f60
-def to_png(picture: np.ndarray, min_width: int = 256) -> bytes:
-    "PNG bytes of an RGB float (H, W, 3) array in [0, 1], enlarged by a whole factor to at least `min_width` pixels wide."
-    from PIL import Image
+def _check_rgb(picture: np.ndarray) -> np.ndarray:
     picture = np.asarray(picture)
     if picture.ndim != 3 or picture.shape[-1] != 3:
         raise ValueError(f"picture must be an RGB array (H, W, 3), got shape {tuple(picture.shape)}.")
+    return picture
+
+
+def to_png(picture: np.ndarray, min_width: int = 256) -> bytes:
+    "PNG bytes of an RGB float (H, W, 3) array in [0, 1], enlarged by a whole factor to at least `min_width` pixels wide."
+    from PIL import Image
+    picture = _check_rgb(picture)
     factor = max(1, -(-min_width // max(picture.shape[1], 1)))
     pixels = (np.clip(picture, 0.0, 1.0) * 255).round().astype(np.uint8)
     pixels = pixels.repeat(factor, axis=0).repeat(factor, axis=1)
     buffer = io.BytesIO()
     Image.fromarray(pixels).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def fit_picture(picture: np.ndarray, max_width: int, max_height: int) -> np.ndarray:
+    "An RGB picture (H, W, 3) as large as fits in `max_width` × `max_height` pixels: enlarged by a whole factor, or shrunk by averaging."
+    picture = _check_rgb(picture).astype(np.float32)
+    height, width = picture.shape[:2]
+    scale = min(max_width / width, max_height / height)
+    if scale >= 1:  # a whole factor: each pixel becomes a sharp square
+        factor = int(scale)
+        return picture.repeat(factor, axis=0).repeat(factor, axis=1)
+    size = (max(round(height * scale), 1), max(round(width * scale), 1))
+    channels_first = torch.from_numpy(picture).permute(2, 0, 1)[None]  # (1, 3, H, W)
+    return nn.functional.adaptive_avg_pool2d(channels_first, size)[0].permute(1, 2, 0).numpy()
+
+
+def show_picture(view: widgets.Image, picture: np.ndarray, max_width: int, max_height: int) -> np.ndarray:
+    "Show `picture` in `view` at its `fit_picture` size, with the widget's width and height set to it; returns the picture as shown."
+    shown = fit_picture(picture, max_width, max_height)
+    height, width = shown.shape[:2]
+    view.value = to_png(shown, min_width=width)  # already as large as it is shown: no enlarging
+    # without a size in px the notebook stretches the image to the output's width
+    view.layout.width, view.layout.height = f"{width}px", f"{height}px"
+    view.layout.object_fit = "contain"  # a window narrower than the picture shrinks it without distorting it
+    return shown
 
 # %% ../nbs/31_widgets.ipynb #7651bcda
 def threshold_probabilities(probs: torch.Tensor, mode: str, threshold: float) -> torch.Tensor:
@@ -45,6 +74,8 @@ def threshold_probabilities(probs: torch.Tensor, mode: str, threshold: float) ->
 
 class PredictionExplorer(widgets.VBox):
     "A sample slider, a class selector, a threshold and an opacity slider over a model's predictions on a dataset."
+
+    max_picture_width, max_picture_height = 720, 360  # px: the sliders and the line below still fit a 1280×720 window
 
     def __init__(self, model: nn.Module, dataset: Any, threshold: float | None = None, opacity: float = 0.5,
                  ignore_index: int | None = None):
@@ -115,7 +146,7 @@ class PredictionExplorer(widgets.VBox):
         self.overlay = overlay_mask(self.image, shown_prediction, alpha, self.colors)
         gap = np.ones((self.image.shape[0], 2, 3), dtype=np.float32)
         self.picture = np.concatenate([self.truth_overlay, gap, self.overlay], axis=1)
-        self.view.value = to_png(self.picture, min_width=512)
+        show_picture(self.view, self.picture, self.max_picture_width, self.max_picture_height)
         self._describe(selected)
 
     def _describe(self, selected: int | None) -> None:
@@ -144,8 +175,34 @@ def colorize(feature_map: np.ndarray, cmap: str = "viridis") -> np.ndarray:
     return matplotlib.colormaps[cmap](scaled)[..., :3].astype(np.float32)
 
 
+FRAME_COLOR = (0.9, 0.1, 0.1)  # red: a colour that viridis does not use
+
+
+def channel_grid(feature: torch.Tensor, channels: Sequence[int], columns: int = 4, tile_size: int = 75,
+                 gap: int = 4, chosen: int | None = None, cmap: str = "viridis") -> np.ndarray:
+    "An RGB picture of the maps `feature[channels]` of a (C, h, w) feature, `columns` to a row, each `colorize`d and fitted in `tile_size` px; `chosen` is framed in red."
+    channels = list(channels)
+    if not channels:
+        raise ValueError("channel_grid needs at least one channel to draw.")
+    tiles = [fit_picture(colorize(np.asarray(feature[channel], dtype=np.float32), cmap), tile_size, tile_size)
+             for channel in channels]
+    tile_height, tile_width = tiles[0].shape[:2]
+    rows, used_columns = -(-len(tiles) // columns), min(len(tiles), columns)
+    grid = np.ones((gap + rows * (tile_height + gap), gap + used_columns * (tile_width + gap), 3), dtype=np.float32)
+    for position, (channel, tile) in enumerate(zip(channels, tiles)):
+        top = gap + (position // columns) * (tile_height + gap)
+        left = gap + (position % columns) * (tile_width + gap)
+        if channel == chosen:  # the frame fills the gap around the tile
+            grid[top - gap:top + tile_height + gap, left - gap:left + tile_width + gap] = FRAME_COLOR
+        grid[top:top + tile_height, left:left + tile_width] = tile
+    return grid
+
+
 class FeatureExplorer(widgets.VBox):
-    "A stage slider and a channel slider over the encoder's feature maps of one image."
+    "A stage slider and a channel slider over the encoder's feature maps of one image: the chosen map, and a grid of 16 channels."
+
+    picture_size = 320  # px: the side of the square that the chosen map, and the whole grid, are fitted into
+    grid_columns, grid_rows, grid_gap = 4, 4, 4  # a page of 16 channels; gap in px
 
     def __init__(self, model: nn.Module, image: torch.Tensor, stage: int | None = None, channel: int = 0,
                  cmap: str = "viridis"):
@@ -161,10 +218,12 @@ class FeatureExplorer(widgets.VBox):
                                          description="channel")
         self.channel.value = min(channel, self.channel.max)
         self.view = widgets.Image(format="png")
+        self.grid_view = widgets.Image(format="png", layout=widgets.Layout(margin="2px 2px 2px 16px"))
         self.info = widgets.HTML()
         self.stage.observe(self._stage_changed, names="value")
         self.channel.observe(self._redraw, names="value")
-        super().__init__(children=[widgets.HBox([self.stage, self.channel]), self.view, self.info])
+        super().__init__(children=[widgets.HBox([self.stage, self.channel]),
+                                   widgets.HBox([self.view, self.grid_view]), self.info])
         self._redraw()
 
     def _stage_changed(self, change: Any = None) -> None:
@@ -179,15 +238,25 @@ class FeatureExplorer(widgets.VBox):
         channels, height, width = feature.shape
         shape = f"stage {self.stage.value}: {channels} channels × {height}×{width}"
         if channels == 0:  # the empty stride-2 stage of encoders that start at stride 4
-            self.array = None
+            self.array, self.grid, self.grid_channels = None, None, []
             self.picture = np.zeros((max(height, 1), max(width, 1), 3), dtype=np.float32)
             self.info.value = f"{shape}: this stage has no channels."
         else:
             self.array = feature[self.channel.value].numpy()
             self.picture = colorize(self.array, self.cmap)
+            page = self.grid_columns * self.grid_rows
+            first = self.channel.value // page * page
+            self.grid_channels = list(range(first, min(first + page, channels)))
+            tile_size = (self.picture_size - (self.grid_columns + 1) * self.grid_gap) // self.grid_columns
+            self.grid = channel_grid(feature, self.grid_channels, self.grid_columns, tile_size, self.grid_gap,
+                                     chosen=self.channel.value, cmap=self.cmap)
             self.info.value = (f"{shape}; channel {self.channel.value}: values {self.array.min():.3g} "
-                               f"to {self.array.max():.3g}")
-        self.view.value = to_png(self.picture)
+                               f"to {self.array.max():.3g}. Grid: channels {first} to {self.grid_channels[-1]}, "
+                               f"channel {self.channel.value} framed in red.")
+        show_picture(self.view, self.picture, self.picture_size, self.picture_size)
+        self.grid_view.layout.display = "none" if self.grid is None else None
+        if self.grid is not None:
+            show_picture(self.grid_view, self.grid, self.picture_size, self.picture_size)
 
 
 def explore_features(model: nn.Module, image: torch.Tensor, stage: int | None = None, channel: int = 0):
