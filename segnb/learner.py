@@ -18,8 +18,9 @@ from torch import nn
 
 from .base.checks import check_int, check_number, check_positive_int, check_threshold
 from .base.model import SegmentationModel, evaluating
-from .callbacks import (
-    CALLBACK_HOOKS, BestModel, Callback, Checkpoint, EarlyStopping, HistoryFile, LivePlot, MetricsTable, ProgressBars)
+from segnb.callbacks import (
+    CALLBACK_HOOKS, BestModel, Callback, Checkpoint, EarlyStopping, HistoryFile, LivePlot, MetricsTable, ProgressBars,
+    in_notebook)
 from .data import DataLoaders
 from .data.core import dataset_attribute
 from .evaluate import ConfusionMatrix, logits_to_mask
@@ -119,15 +120,6 @@ class TrainingDivergedError(FloatingPointError):
     "The loss became NaN or infinite: training stopped."
 
 
-def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
-
-
 def _check_device(device) -> torch.device:
     "The device to train on: `device`, or a GPU when there is one, else the CPU; a clear error for a bad name."
     if device is None:
@@ -225,7 +217,7 @@ class Learner:
         self.path = Path(path) if path is not None else None
         self.main_process = is_main_process()  # the process that prints and writes files
         self.progress, self.verbose = progress, verbose
-        self.live_plot = _in_notebook() if live_plot is None else live_plot
+        self.live_plot = in_notebook() if live_plot is None else live_plot
         defaults = [ProgressBars()] if progress else []
         defaults += [MetricsTable()] if verbose else []
         defaults += [LivePlot()] if self.live_plot else []
