@@ -38,6 +38,9 @@ def browser_missing() -> str | None:
 if browser_missing() and not os.environ.get("CI"):
     pytest.skip(browser_missing(), allow_module_level=True)
 
+# one JupyterLab server for the module: its tests run in the same pytest-xdist worker (--dist loadgroup)
+pytestmark = pytest.mark.xdist_group("browser")
+
 
 def free_port() -> int:
     with socket.socket() as s:
