@@ -49,9 +49,9 @@ def create_model(arch: str, encoder_name: str | None = None, encoder_weights: st
                                              classes=classes, **kwargs)
 
 
-def from_pretrained(directory, **overrides) -> SegmentationModel:
-    "Load any model saved with `save_pretrained`; the saved config says which registered architecture it is."
-    return _load_model(directory, **overrides)
+def from_pretrained(directory, strict: bool = True, **overrides) -> SegmentationModel:
+    "Load a model saved with `save_pretrained`, by segnb or segmentation_models_pytorch; its config.json names the architecture."
+    return _load_model(directory, strict=strict, **overrides)
 
 # %% ../nbs/12_segnb.ipynb #a4d844ea
 _LAZY_SUBMODULES = ("modes", "data", "losses", "metrics", "evaluate", "learner", "callbacks", "vis", "widgets", "train",

@@ -25,17 +25,21 @@ class SegmentationHead(nn.Sequential):
         super().__init__(conv, upsample, Activation(activation))
 
 # %% ../../nbs/09_base.heads.ipynb #dc3247c4
-AUX_DEFAULTS = {"classes": 1, "pooling": "avg", "dropout": 0.2, "activation": None}
+# every key but "classes", which has no default
+AUX_DEFAULTS = {"pooling": "avg", "dropout": 0.2, "activation": None}
 
 
 def check_aux_params(aux_params: dict) -> dict:
     "Validate `aux_params` and return it with the defaults filled in."
     if not isinstance(aux_params, dict):
         raise TypeError(f"aux_params must be a dict such as {{'classes': 3}}, got {type(aux_params).__name__}.")
-    unknown = sorted(set(aux_params) - set(AUX_DEFAULTS))
+    unknown = sorted(set(aux_params) - {"classes", *AUX_DEFAULTS})
     if unknown:
-        raise ValueError(f"aux_params has unknown keys {unknown}; the keys are {list(AUX_DEFAULTS)}.")
-    params = {**AUX_DEFAULTS, **aux_params}
+        raise ValueError(f"aux_params has unknown keys {unknown}; the keys are {['classes', *AUX_DEFAULTS]}.")
+    if "classes" not in aux_params:
+        raise ValueError(f"aux_params needs 'classes', the number of image labels the classification head predicts, "
+                         f"e.g. aux_params={ {'classes': 3, **aux_params} }; got {aux_params!r}.")
+    params = {"classes": aux_params["classes"], **AUX_DEFAULTS, **aux_params}
     classes, pooling, dropout = params["classes"], params["pooling"], params["dropout"]
     check_positive_int("aux_params['classes']", classes, "the number of image labels")
     if pooling not in ("avg", "max"):
@@ -50,7 +54,7 @@ def check_aux_params(aux_params: dict) -> dict:
 class ClassificationHead(nn.Sequential):
     "Global pooling, dropout and a linear layer: one label vector per image."
 
-    def __init__(self, in_channels: int, classes: int = 1, pooling: str = "avg", dropout: float = 0.2, activation=None):
+    def __init__(self, in_channels: int, classes: int, pooling: str = "avg", dropout: float = 0.2, activation=None):
         params = check_aux_params({"classes": classes, "pooling": pooling, "dropout": dropout, "activation": activation})
         pool = nn.AdaptiveAvgPool2d(1) if params["pooling"] == "avg" else nn.AdaptiveMaxPool2d(1)
         drop = nn.Dropout(p=params["dropout"], inplace=True) if params["dropout"] else nn.Identity()

@@ -22,9 +22,9 @@ from .checks import check_positive_int, check_unknown_arguments
 from .heads import ClassificationHead, SegmentationHead, check_aux_params
 
 # %% auto #0
-__all__ = ['MODEL_ARCHITECTURES_MAPPING', 'CONFIG_NAME', 'WEIGHTS_NAME', 'record_config', 'evaluating', 'SegmentationModel',
-           'register_model', 'pop_renamed_argument', 'initialize_decoder', 'initialize_head', 'save_model',
-           'load_model']
+__all__ = ['MODEL_ARCHITECTURES_MAPPING', 'CONFIG_NAME', 'WEIGHTS_NAME', 'CARD_NAME', 'record_config', 'evaluating',
+           'SegmentationModel', 'register_model', 'pop_renamed_argument', 'initialize_decoder', 'initialize_head',
+           'model_card', 'save_model', 'describe_state_mismatch', 'load_fitting_weights', 'load_model']
 
 # %% ../../nbs/10_base.model.ipynb #73aa62b7
 def _describe_encoder(encoder: nn.Module) -> dict:
@@ -81,6 +81,9 @@ class SegmentationModel(nn.Module):
 
     # Python-only helpers that TorchScript must not compile
     __jit_unused_properties__ = ["input_multiple"]
+    # segmentation_models_pytorch's models say whether an input must be divisible by their output stride; every segnb
+    # model pads (see `forward`), so none does
+    requires_divisible_input_shape = False
 
     def __init__(self):
         super().__init__()
@@ -235,14 +238,15 @@ class SegmentationModel(nn.Module):
             self._freeze_encoder_norms()
         return self
 
-    def save_pretrained(self, save_directory: str | os.PathLike) -> Path:
-        "Write `config.json` and `model.safetensors` to `save_directory`, atomically; return the directory."
-        return save_model(self, save_directory)
+    def save_pretrained(self, save_directory: str | os.PathLike, dataset: str | None = None,
+                        metrics: dict | None = None) -> Path:
+        "Write `config.json`, `model.safetensors` and a model card `README.md` (with `dataset` and `metrics`) to `save_directory`, atomically."
+        return save_model(self, save_directory, dataset=dataset, metrics=metrics)
 
     @classmethod
-    def from_pretrained(cls, directory: str | os.PathLike, **overrides) -> "SegmentationModel":
-        "Rebuild a model saved with `save_pretrained` (`overrides` replace saved arguments)."
-        return load_model(directory, expected_class=None if cls is SegmentationModel else cls, **overrides)
+    def from_pretrained(cls, directory: str | os.PathLike, strict: bool = True, **overrides) -> "SegmentationModel":
+        "Rebuild a model saved with `save_pretrained` by segnb or segmentation_models_pytorch; `overrides` replace saved arguments."
+        return load_model(directory, expected_class=None if cls is SegmentationModel else cls, strict=strict, **overrides)
 
 # %% ../../nbs/10_base.model.ipynb #d41b7c00
 MODEL_ARCHITECTURES_MAPPING: dict[str, type] = {}
@@ -309,7 +313,7 @@ def initialize_head(module: nn.Module) -> None:
                 nn.init.zeros_(m.bias)
 
 # %% ../../nbs/10_base.model.ipynb #e2a18bd9
-CONFIG_NAME, WEIGHTS_NAME = "config.json", "model.safetensors"
+CONFIG_NAME, WEIGHTS_NAME, CARD_NAME = "config.json", "model.safetensors", "README.md"
 
 
 def _config_json(model: SegmentationModel) -> str:
@@ -327,7 +331,9 @@ def _config_json(model: SegmentationModel) -> str:
             f"from config.json. Build a {name} with the encoder you want (encoder_name=..., encoder_depth=..., or "
             "encoder kwargs such as output_stride=16) and copy the weights into it with load_state_dict, or save the "
             "weights alone with torch.save(model.state_dict(), path).")
-    config = {"_model_class": name, **model.config}
+    # a path (encoder_weights=Path("resnet18.pth")) is saved as text; from_pretrained never reads it again anyway
+    config = {"_model_class": name, **{key: os.fspath(value) if isinstance(value, os.PathLike) else value
+                                       for key, value in model.config.items()}}
     for key, value in config.items():
         try:
             json.dumps(value)
@@ -338,41 +344,147 @@ def _config_json(model: SegmentationModel) -> str:
     return json.dumps(config, indent=2)
 
 
-def save_model(model: SegmentationModel, save_directory: str | os.PathLike) -> Path:
-    "Atomically write `model`'s config and weights to `save_directory`."
+def _check_card_fields(dataset, metrics) -> dict | None:
+    "Refuse a `dataset` that is not a name and `metrics` that are not named numbers; return the metrics as plain numbers."
+    if dataset is not None and (not isinstance(dataset, str) or not dataset.strip()):
+        raise TypeError(f"dataset must be the name of the dataset the model was trained on, a non-empty string such as "
+                        f"'cityscapes', got {dataset!r}.")
+    if metrics is None:
+        return None
+    if not isinstance(metrics, dict) or not all(isinstance(key, str) for key in metrics):
+        raise TypeError(f"metrics must be a dict from metric names to values, e.g. {{'iou': 0.81}}, got {metrics!r}.")
+    plain = {}
+    for key, value in metrics.items():
+        if hasattr(value, "item") and not isinstance(value, (int, float, str)):
+            try:
+                value = value.item()  # a one-element tensor or NumPy number, as metric functions return them
+            except (ValueError, RuntimeError):
+                pass  # several values: refused below
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise TypeError(f"metrics[{key!r}] must be a number (or a short text), got {value!r}. Pass the value itself, "
+                            "e.g. metrics={'iou': 0.81}.")
+        plain[key] = value
+    return plain
+
+
+def model_card(model_class: str, config: dict, dataset: str | None = None, metrics: dict | None = None) -> str:
+    "A Hugging Face model card: YAML front matter (library, tags, the config, dataset, metrics), then how to load the model."
+    tags = ["segnb", "semantic-segmentation", "pytorch", model_class.lower()]
+    # JSON is valid YAML, so every value is written with json.dumps: quotes and special characters stay safe
+    front = ["library_name: segnb", "pipeline_tag: image-segmentation",
+             "tags:" + "".join(f"\n- {json.dumps(tag)}" for tag in tags)]
+    if dataset is not None:
+        front.append(f"datasets:\n- {json.dumps(dataset)}")
+    if metrics:
+        front.append("metrics:" + "".join(f"\n- {json.dumps(name)}" for name in metrics))
+    # the Hub's keys above are lists of names; segnb's own key holds the values
+    front.append(f"segnb:\n  model_class: {json.dumps(model_class)}\n  config: {json.dumps(config)}"
+                 f"\n  dataset: {json.dumps(dataset)}\n  metrics: {json.dumps(metrics or {})}")
+    encoder = f" with the `{config['encoder_name']}` encoder" if isinstance(config.get("encoder_name"), str) else ""
+    if metrics:
+        metrics_text = "| metric | value |\n|---|---|\n" + "\n".join(f"| {name} | {value} |" for name, value in metrics.items())
+    else:
+        metrics_text = "Not recorded: pass `metrics={...}` to `save_pretrained`."
+    dataset_text = dataset if dataset is not None else 'Not recorded: pass `dataset="..."` to `save_pretrained`.'
+    return "\n".join([
+        "---", *front, "---", "", f"# {model_class}", "",
+        f"A segmentation model saved by [segnb](https://github.com/segnb/segnb): a `{model_class}`{encoder}.", "",
+        "## Load it", "", "```python", "import segnb", "",
+        'model = segnb.from_pretrained("path/to/this/folder")', "```", "",
+        "## How it was built", "", "```json", json.dumps(config, indent=2), "```", "",
+        "## Metrics", "", metrics_text, "", "## Dataset", "", dataset_text, ""])
+
+
+def save_model(model: SegmentationModel, save_directory: str | os.PathLike, dataset: str | None = None,
+               metrics: dict | None = None) -> Path:
+    "Atomically write `model`'s config, weights and model card to `save_directory`."
     from safetensors.torch import save_file
 
     config_text = _config_json(model)
+    metrics = _check_card_fields(dataset, metrics)
+    config = json.loads(config_text)
+    card_text = model_card(config.pop("_model_class"), config, dataset, metrics)
     directory = Path(save_directory)
     directory.mkdir(parents=True, exist_ok=True)
     state = {key: tensor.detach().cpu().contiguous() for key, tensor in model.state_dict().items()}
     temporary = []
     try:
-        for name in (WEIGHTS_NAME, CONFIG_NAME):
+        for name in (WEIGHTS_NAME, CONFIG_NAME, CARD_NAME):
             handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".partial", dir=directory)
             os.close(handle)
             temporary.append(Path(path))
-        weights_tmp, config_tmp = temporary
+        weights_tmp, config_tmp, card_tmp = temporary
         save_file(state, str(weights_tmp), metadata={"format": "pt", "segnb_config": config_text})
         config_tmp.write_text(config_text + "\n", encoding="utf-8")
+        card_tmp.write_text(card_text, encoding="utf-8")
         os.replace(weights_tmp, directory / WEIGHTS_NAME)
         os.replace(config_tmp, directory / CONFIG_NAME)
+        os.replace(card_tmp, directory / CARD_NAME)
     finally:
         for path in temporary:
             path.unlink(missing_ok=True)
     return directory
 
-
+# %% ../../nbs/10_base.model.ipynb #fdca9631
 def _registered_class(class_name: str) -> type | None:
     "The registered architecture whose class is called `class_name`, or None."
     return next((cls for cls in MODEL_ARCHITECTURES_MAPPING.values() if cls.__name__ == class_name), None)
 
 
-def load_model(directory: str | os.PathLike, expected_class: type | None = None, **overrides) -> SegmentationModel:
-    "Rebuild the model saved in `directory` by `save_pretrained`."
+def _examples(items: list, count: int = 3) -> str:
+    return ", ".join(map(str, items[:count])) + (f" and {len(items) - count} more" if len(items) > count else "")
+
+
+def describe_state_mismatch(model: nn.Module, state_dict: dict) -> str:
+    "What keeps `state_dict` from loading into `model`: tensors missing, left over, or of another shape ('' if it fits)."
+    expected = model.state_dict()
+    missing = [key for key in expected if key not in state_dict]
+    extra = [key for key in state_dict if key not in expected]
+    misshapen = [f"{key} ({tuple(state_dict[key].shape)} in the file, {tuple(value.shape)} in the model)"
+                 for key, value in expected.items() if key in state_dict and state_dict[key].shape != value.shape]
+    problems = []
+    if misshapen:
+        problems.append(f"{len(misshapen)} tensors have another shape: {_examples(misshapen)}")
+    if missing:
+        problems.append(f"{len(missing)} tensors of the model are not in the file: {_examples(missing)}")
+    if extra:
+        problems.append(f"{len(extra)} tensors of the file have no place in the model: {_examples(extra)}")
+    return "; ".join(problems)
+
+
+def load_fitting_weights(model: nn.Module, state_dict: dict, source: str = "the file") -> list[str]:
+    "Load every tensor of `state_dict` whose name and shape fit `model`; warn with the list of the others and return their names."
+    expected = model.state_dict()
+    fitting = {key: value for key, value in state_dict.items()
+               if key in expected and value.shape == expected[key].shape}
+    model.load_state_dict(fitting, strict=False)
+    misshapen = [f"{key} {tuple(value.shape)} (the model's: {tuple(expected[key].shape)})"
+                 for key, value in state_dict.items() if key in expected and key not in fitting]
+    extra = [key for key in state_dict if key not in expected]
+    not_in_file = [key for key in expected if key not in state_dict]
+    if misshapen or extra or not_in_file:
+        lines = [f"{type(model).__name__}: loaded {len(fitting)} of the {len(state_dict)} tensors in {source}. "
+                 "The model's tensors that were not loaded keep their fresh initialisation: train them before use."]
+        if misshapen:
+            lines.append(f"Skipped {len(misshapen)} of another shape: {', '.join(misshapen)}.")
+        if extra:
+            lines.append(f"Skipped {len(extra)} the model does not have: {', '.join(extra)}.")
+        if not_in_file:
+            lines.append(f"{len(not_in_file)} tensors of the model are not in the file: {', '.join(not_in_file)}.")
+        warnings.warn("\n".join(lines), UserWarning, stacklevel=4)
+    return [key for key in state_dict if key not in fitting]
+
+
+def load_model(directory: str | os.PathLike, expected_class: type | None = None, strict: bool = True,
+               **overrides) -> SegmentationModel:
+    "Rebuild the model saved in `directory` by `save_pretrained` (segnb's, or segmentation_models_pytorch's)."
     from safetensors import safe_open
     from safetensors.torch import load_file
+    from segnb import smp_checkpoints
 
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be True (every saved tensor must fit the model) or False (load the tensors that "
+                        f"fit and warn about the others), got {strict!r}.")
     directory = Path(directory)
     config_path, weights_path = directory / CONFIG_NAME, directory / WEIGHTS_NAME
     for path in (config_path, weights_path):
@@ -383,6 +495,8 @@ def load_model(directory: str | os.PathLike, expected_class: type | None = None,
     config = json.loads(config_text)
     with safe_open(str(weights_path), framework="pt") as weights_file:
         saved_config = (weights_file.metadata() or {}).get("segnb_config")
+    # segnb keeps a copy of the config in the weights file; segmentation_models_pytorch's save_pretrained does not
+    from_smp = saved_config is None
     if saved_config is not None and json.loads(saved_config) != config:
         raise ValueError(f"{config_path} and {weights_path} come from different saves; save the model again.")
     class_name = config.pop("_model_class", None)
@@ -400,12 +514,23 @@ def load_model(directory: str | os.PathLike, expected_class: type | None = None,
     if expected_class is not None and not issubclass(model_class, expected_class):
         raise ValueError(f"{directory} holds a {class_name}, not a {expected_class.__name__}: "
                          f"use {class_name}.from_pretrained or segnb.from_pretrained.")
+    if from_smp:
+        config = smp_checkpoints.convert_smp_config(class_name, config, source=str(directory))
     # the saved weights replace pretrained ones, so building the model must not download anything
     config = {**config, **({"encoder_weights": None} if "encoder_weights" in config else {}), **overrides}
     model = model_class(**config)
-    try:
-        model.load_state_dict(load_file(str(weights_path)))
-    except RuntimeError as error:
-        raise ValueError(f"The weights in {weights_path} do not fit the {class_name} described by {config_path}: "
-                         f"{str(error).splitlines()[0]}") from None
+    state_dict = load_file(str(weights_path))
+    if from_smp:
+        state_dict = smp_checkpoints.convert_smp_state_dict(class_name, state_dict, model)
+    if not strict:
+        load_fitting_weights(model, state_dict, str(weights_path))
+        return model.eval()
+    problems = describe_state_mismatch(model, state_dict)
+    if problems:
+        saved_by = " (saved by segmentation_models_pytorch)" if from_smp else ""
+        changed = f" with your changes {overrides}" if overrides else ""
+        raise ValueError(f"The weights in {weights_path}{saved_by} do not fit the {class_name} described by "
+                         f"{config_path}{changed}: {problems}. To start from the tensors that fit (e.g. to fine-tune "
+                         f"for another number of classes), pass strict=False.")
+    model.load_state_dict(state_dict)
     return model.eval()

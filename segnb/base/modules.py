@@ -94,10 +94,12 @@ class GridAvgPool2d(nn.Module):
 
     @torch.jit.unused
     def _pool_by_slices(self, x: torch.Tensor) -> torch.Tensor:
-        grid, height, width = self.grid, int(x.shape[-2]), int(x.shape[-1])
-        # cell i covers [floor(i * size / grid), ceil((i + 1) * size / grid)), as adaptive pooling does
-        rows = [(i * height // grid, -(-(i + 1) * height // grid)) for i in range(grid)]
-        columns = [(j * width // grid, -(-(j + 1) * width // grid)) for j in range(grid)]
+        # while exporting, the height and width are computations in the graph (not ints), so the file pools any size
+        grid, height, width = self.grid, x.shape[-2], x.shape[-1]
+        # cell i covers [floor(i * size / grid), ceil((i + 1) * size / grid)), as adaptive pooling does; the ceiling is
+        # (a + grid - 1) // grid because ONNX divides integers by truncating, which is wrong for -(-a // grid)
+        rows = [(i * height // grid, ((i + 1) * height + grid - 1) // grid) for i in range(grid)]
+        columns = [(j * width // grid, ((j + 1) * width + grid - 1) // grid) for j in range(grid)]
         return torch.cat([
             torch.cat([x[:, :, top:bottom, left:right].mean(dim=(2, 3), keepdim=True) for left, right in columns], dim=3)
             for top, bottom in rows], dim=2)

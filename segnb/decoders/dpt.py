@@ -17,6 +17,7 @@ from ..base.checks import check_encoder_depth, check_positive_int
 from ..base.heads import ClassificationHead, check_aux_params
 from ..base.model import SegmentationModel, record_config, register_model
 from ..base.modules import Activation
+from ..encoders import is_weights_file
 from ..encoders.timm_vit import NotAVisionTransformerError, TimmViTEncoder
 
 # %% auto #0
@@ -263,8 +264,9 @@ class DPT(SegmentationModel):
             decoder_intermediate_channels = DEFAULT_INTERMEDIATE_CHANNELS[:encoder_depth]
         check_decoder_channels(decoder_intermediate_channels, decoder_fusion_channels, encoder_depth)
         try:
-            self.encoder = TimmViTEncoder(encoder_name[3:], pretrained=encoder_weights is not None,
-                                          in_channels=in_channels, depth=encoder_depth,
+            weights_file = encoder_weights if is_weights_file(encoder_weights) else None
+            self.encoder = TimmViTEncoder(encoder_name[3:], pretrained=encoder_weights is not None and weights_file is None,
+                                          weights_file=weights_file, in_channels=in_channels, depth=encoder_depth,
                                           output_indices=encoder_output_indices, dynamic_img_size=dynamic_img_size,
                                           **kwargs)
         except NotAVisionTransformerError as error:

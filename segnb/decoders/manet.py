@@ -11,22 +11,27 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..base.checks import check_positive_int
+from ..base.checks import check_choice, check_positive_int
 from ..base.model import SegmentationModel, pop_renamed_argument, record_config, register_model
 from ..base.modules import Conv2dReLU, parse_norm
 from .unet import DEFAULT_DECODER_CHANNELS, INTERPOLATION_MODES, UnetDecoderBlock
 from ..encoders import get_encoder
 
 # %% auto #0
-__all__ = ['PABBlock', 'channel_gate', 'MFABBlock', 'MAnetDecoder', 'MAnet']
+__all__ = ['PAB_VARIANTS', 'PABBlock', 'channel_gate', 'MFABBlock', 'MAnetDecoder', 'MAnet']
 
 # %% ../../nbs/15_decoders.manet.ipynb #9d09df73
+PAB_VARIANTS = ("paper", "smp")
+
+
 class PABBlock(nn.Module):
     "Position-wise attention: every position of a feature map attends to every other one."
 
-    def __init__(self, in_channels: int, pab_channels: int = 64):
+    def __init__(self, in_channels: int, pab_channels: int = 64, variant: str = "paper"):
         super().__init__()
-        self.in_channels, self.pab_channels = in_channels, pab_channels
+        check_choice("decoder_pab_variant", variant, PAB_VARIANTS,
+                     "'paper' normalises each position's attention; 'smp' reproduces segmentation_models_pytorch 0.6.0.")
+        self.in_channels, self.pab_channels, self.variant = in_channels, pab_channels, variant
         self.center_conv = nn.Conv2d(in_channels, pab_channels, kernel_size=1)  # query
         self.top_conv = nn.Conv2d(in_channels, pab_channels, kernel_size=1)  # key
         self.bottom_conv = nn.Conv2d(in_channels, in_channels, kernel_size=3, padding=1)  # value
@@ -37,8 +42,13 @@ class PABBlock(nn.Module):
         query = self.center_conv(x).flatten(2).transpose(1, 2)  # (N, HW, P)
         key = self.top_conv(x).flatten(2)  # (N, P, HW)
         value = self.bottom_conv(x).flatten(2).transpose(1, 2)  # (N, HW, C)
-        weights = torch.softmax(torch.bmm(query, key), dim=-1)  # (N, HW, HW): row i says where position i looks
-        attended = torch.bmm(weights, value).transpose(1, 2).reshape(batch, channels, height, width)
+        scores = torch.bmm(query, key)  # (N, HW, HW)
+        if self.variant == "paper":
+            weights = torch.softmax(scores, dim=-1)  # row i says where position i looks
+            attended = torch.bmm(weights, value).transpose(1, 2).reshape(batch, channels, height, width)
+        else:  # "smp": one softmax over the whole map, and the (HW, C) result read as if it were (C, H, W)
+            weights = torch.softmax(scores.flatten(1), dim=1).view(batch, height * width, height * width)
+            attended = torch.bmm(weights, value).reshape(batch, channels, height, width)
         return self.out_conv(x + attended)
 
 # %% ../../nbs/15_decoders.manet.ipynb #6a51ec3a
@@ -77,7 +87,8 @@ class MAnetDecoder(nn.Module):
     "MA-Net decoder: position-wise attention on the deepest feature, then fusion attention blocks."
 
     def __init__(self, encoder_channels: list[int], decoder_channels: list[int], n_blocks: int = 5,
-                 reduction: int = 16, use_norm="batchnorm", pab_channels: int = 64, interpolation_mode: str = "nearest"):
+                 reduction: int = 16, use_norm="batchnorm", pab_channels: int = 64, interpolation_mode: str = "nearest",
+                 pab_variant: str = "paper"):
         super().__init__()
         if len(decoder_channels) != n_blocks:
             raise ValueError(
@@ -92,7 +103,7 @@ class MAnetDecoder(nn.Module):
                              "there is nothing to decode. Use a deeper encoder_depth.")
         in_channels = [deepest_first[0], *decoder_channels[:-1]]
         skip_channels = [*deepest_first[1:], 0]
-        self.center = PABBlock(deepest_first[0], pab_channels=pab_channels)
+        self.center = PABBlock(deepest_first[0], pab_channels=pab_channels, variant=pab_variant)
         self.blocks = nn.ModuleList(
             MFABBlock(i, s, o, interpolation_mode, use_norm, reduction) if s > 0
             else UnetDecoderBlock(i, 0, o, use_norm, None, interpolation_mode)
@@ -133,19 +144,21 @@ class MAnet(SegmentationModel):
         classes: int = 1,
         activation=None,
         aux_params: dict | None = None,
+        decoder_pab_variant: str = "paper",  # segnb's own argument: last, so SMP's positional order holds
         **kwargs,
     ):
         super().__init__()
         decoder_use_norm = pop_renamed_argument(kwargs, "decoder_use_batchnorm", "decoder_use_norm", decoder_use_norm)
         self.check_common_arguments(kwargs, classes, aux_params)
         parse_norm(decoder_use_norm)
+        check_choice("decoder_pab_variant", decoder_pab_variant, PAB_VARIANTS)
         if tuple(decoder_channels) == DEFAULT_DECODER_CHANNELS and isinstance(encoder_depth, int):
             decoder_channels = DEFAULT_DECODER_CHANNELS[:encoder_depth]
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         self.decoder = MAnetDecoder(self.encoder.out_channels, list(decoder_channels), n_blocks=encoder_depth,
                                     use_norm=decoder_use_norm, pab_channels=decoder_pab_channels,
-                                    interpolation_mode=decoder_interpolation)
+                                    interpolation_mode=decoder_interpolation, pab_variant=decoder_pab_variant)
         self.build_heads(decoder_channels[-1], classes, activation, aux_params, kernel_size=3)
         self.name = f"manet-{encoder_name}"
         self.initialize()

@@ -23,7 +23,8 @@ __all__ = ['PSP_BINS', 'PyramidPooling', 'PSPDecoder', 'PSPNet']
 class PyramidPooling(nn.Module):
     "Pool a feature map to each of `bins` grids, project, upsample back, and concatenate with the input."
 
-    def __init__(self, in_channels: int, out_channels: int, bins: tuple[int, ...] = (1, 2, 3, 6), use_norm="batchnorm"):
+    def __init__(self, in_channels: int, out_channels: int, bins: tuple[int, ...] = (1, 2, 3, 6), use_norm="batchnorm",
+                 align_corners: bool = False):
         super().__init__()
         self.branches = nn.ModuleList(
             nn.Sequential(
@@ -34,12 +35,13 @@ class PyramidPooling(nn.Module):
             for bin_size in bins
         )
         self.out_channels = in_channels + len(bins) * out_channels
+        self.align_corners = align_corners
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         size = x.shape[-2:]
         outputs = [x]
         for branch in self.branches:
-            outputs.append(F.interpolate(branch(x), size=size, mode="bilinear", align_corners=False))
+            outputs.append(F.interpolate(branch(x), size=size, mode="bilinear", align_corners=self.align_corners))
         return torch.cat(outputs, dim=1)
 
 # %% ../../nbs/18_decoders.pspnet.ipynb #41a4cb4b
@@ -49,13 +51,15 @@ PSP_BINS = (1, 2, 3, 6)
 class PSPDecoder(nn.Module):
     "PSPNet decoder: pyramid pooling on the deepest feature, a 1x1 Conv2dReLU and spatial dropout."
 
-    def __init__(self, encoder_channels: List[int], use_norm="batchnorm", out_channels: int = 512, dropout: float = 0.2):
+    def __init__(self, encoder_channels: List[int], use_norm="batchnorm", out_channels: int = 512, dropout: float = 0.2,
+                 align_corners: bool = False):
         super().__init__()
         parse_norm(use_norm)
         check_positive_int("psp_out_channels", out_channels)
         check_dropout("psp_dropout", dropout)
         deepest = encoder_channels[-1]
-        self.psp = PyramidPooling(deepest, max(deepest // len(PSP_BINS), 1), PSP_BINS, use_norm=use_norm)
+        self.psp = PyramidPooling(deepest, max(deepest // len(PSP_BINS), 1), PSP_BINS, use_norm=use_norm,
+                                  align_corners=align_corners)
         self.conv = Conv2dReLU(self.psp.out_channels, out_channels, kernel_size=1, use_norm=use_norm)
         self.dropout = nn.Dropout2d(p=dropout)
 
@@ -81,6 +85,7 @@ class PSPNet(SegmentationModel):
         activation=None,
         upsampling: int = 8,
         aux_params: dict | None = None,
+        psp_align_corners: bool = False,  # segnb's own argument: last, so SMP's positional order holds
         **kwargs,
     ):
         super().__init__()
@@ -89,11 +94,13 @@ class PSPNet(SegmentationModel):
         check_encoder_depth("PSPNet", encoder_depth, (3, 4, 5),
                             "Pyramid pooling summarises a deep feature, at stride 8 (encoder_depth=3) or coarser.")
         parse_norm(decoder_use_norm)
+        if not isinstance(psp_align_corners, bool):
+            raise ValueError(f"psp_align_corners must be True or False, got {psp_align_corners!r}.")
         self.encoder = get_encoder(encoder_name, in_channels=in_channels, depth=encoder_depth,
                                    weights=encoder_weights, **kwargs)
         check_upsampling("PSPNet", upsampling, self.encoder.output_stride, f"encoder_depth={encoder_depth}")
         self.decoder = PSPDecoder(self.encoder.out_channels, use_norm=decoder_use_norm, out_channels=psp_out_channels,
-                                  dropout=psp_dropout)
+                                  dropout=psp_dropout, align_corners=psp_align_corners)
         self.build_heads(psp_out_channels, classes, activation, aux_params, kernel_size=3, upsampling=upsampling)
         self.name = f"psp-{encoder_name}"
         self.initialize()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 
 import numpy as np
 import torch
@@ -20,11 +21,20 @@ from .resnet import ResNetEncoder
 from .tiny import TinyEncoder
 
 # %% auto #0
-__all__ = ['TIMM_PREFIX', 'get_encoder_names', 'drop_unused_modules', 'get_encoder', 'get_preprocessing_params',
-           'preprocess_input', 'get_preprocessing_fn']
+__all__ = ['TIMM_PREFIX', 'WEIGHTS_FILE_SUFFIXES', 'is_weights_file', 'get_encoder_names', 'drop_unused_modules', 'get_encoder',
+           'get_preprocessing_params', 'preprocess_input', 'get_preprocessing_fn']
 
 # %% ../../nbs/07_encoders.ipynb #d085d359
 TIMM_PREFIX = "tu-"
+WEIGHTS_FILE_SUFFIXES = (".pth", ".pt", ".bin", ".ckpt", ".safetensors")
+
+
+def is_weights_file(weights) -> bool:
+    "Whether `encoder_weights` names a local file (a path, or text with a folder or a weights file's extension) rather than weights such as 'imagenet'."
+    if isinstance(weights, os.PathLike):
+        return True
+    return isinstance(weights, str) and (weights.startswith("file://") or "/" in weights or os.sep in weights
+                                         or weights.lower().endswith(WEIGHTS_FILE_SUFFIXES))
 
 
 def get_encoder_names() -> list[str]:
@@ -115,8 +125,10 @@ def get_encoder(
     check_choice("output_stride", output_stride, (8, 16, 32))
     if isinstance(name, str) and name.startswith(TIMM_PREFIX):
         from segnb.encoders.timm_universal import TimmUniversalEncoder
-        return TimmUniversalEncoder(name[len(TIMM_PREFIX):], pretrained=weights is not None, in_channels=in_channels,
-                                    depth=depth, output_stride=output_stride, **kwargs)
+        weights_file = weights if is_weights_file(weights) else None
+        return TimmUniversalEncoder(name[len(TIMM_PREFIX):], pretrained=weights is not None and weights_file is None,
+                                    in_channels=in_channels, depth=depth, output_stride=output_stride,
+                                    weights_file=weights_file, **kwargs)
     entry = _entry(name)
     params = {**entry["params"], **kwargs, "depth": depth}
     try:
@@ -130,14 +142,20 @@ def get_encoder(
         encoder._depth = depth
         drop_unused_modules(encoder, getattr(encoder, "_in_channels", 3))
     if weights is not None:
-        settings = entry["pretrained_settings"]
-        if weights not in settings:
-            available = ", ".join(map(repr, settings)) or "none"
-            raise ValueError(f"Encoder {name!r} has no weights {weights!r} (available: {available}). "
-                             "Use encoder_weights=None to train from scratch.")
         from segnb.encoders._weights import load_encoder_weights, load_state_dict_from_url
-        what = f"the {weights!r} weights of {name}"
-        load_encoder_weights(encoder, load_state_dict_from_url(settings[weights]["url"], what=what), what=what)
+        if is_weights_file(weights):  # a state dict of this encoder on disk: read and checked like a download
+            what = f"the weights file {os.fspath(weights)!r}"
+            source = weights
+        else:
+            settings = entry["pretrained_settings"]
+            if weights not in settings:
+                available = ", ".join(map(repr, settings)) or "none"
+                raise ValueError(f"Encoder {name!r} has no weights {weights!r} (available: {available}). Use "
+                                 "encoder_weights=None to train from scratch, or the path of a weights file "
+                                 "(.pth or .safetensors) that holds a state dict of this encoder.")
+            what = f"the {weights!r} weights of {name}"
+            source = settings[weights]["url"]
+        load_encoder_weights(encoder, load_state_dict_from_url(source, what=what), what=what)
     encoder.set_in_channels(in_channels, pretrained=weights is not None)
     if output_stride != 32:
         if not hasattr(encoder, "make_dilated"):

@@ -21,7 +21,7 @@ from torch import nn
 
 # %% auto #0
 __all__ = ['WeightsDownloadError', 'WeightsFileError', 'WeightsMismatchError', 'default_cache_dir', 'load_state_dict_from_url',
-           'load_encoder_weights']
+           'check_encoder_weights', 'load_encoder_weights']
 
 # %% ../../nbs/03_encoders._weights.ipynb #9ce5dab9
 class WeightsDownloadError(ConnectionError):
@@ -235,8 +235,8 @@ def _prefix_hint(missing_key: str, file_keys: list[str]) -> str:
             "encoder_weights=None to train from scratch.")
 
 
-def load_encoder_weights(encoder: nn.Module, state_dict: dict[str, torch.Tensor], what: str = "weights") -> None:
-    "Copy `state_dict` into `encoder`, ignoring extra tensors; raise `WeightsMismatchError` if tensors are missing or misshapen."
+def check_encoder_weights(encoder: nn.Module, state_dict: dict[str, torch.Tensor], what: str = "weights") -> None:
+    "Raise `WeightsMismatchError` if tensors of `encoder` are missing from `state_dict` or have another shape there; change nothing."
     name = type(encoder).__name__
     expected = encoder.state_dict()
     missing = [key for key in expected if key not in state_dict and not key.endswith("num_batches_tracked")]
@@ -260,4 +260,10 @@ def load_encoder_weights(encoder: nn.Module, state_dict: dict[str, torch.Tensor]
         raise WeightsMismatchError(
             f"Cannot use {what} for {name}: {key!r} has shape {file_shape} in the file but {encoder_shape} in the "
             f"encoder{others}. {hint}")
+
+
+def load_encoder_weights(encoder: nn.Module, state_dict: dict[str, torch.Tensor], what: str = "weights") -> None:
+    "Copy `state_dict` into `encoder`, ignoring extra tensors; raise `WeightsMismatchError` if tensors are missing or misshapen."
+    check_encoder_weights(encoder, state_dict, what)
+    expected = encoder.state_dict()
     encoder.load_state_dict({key: state_dict[key] for key in expected if key in state_dict}, strict=False)

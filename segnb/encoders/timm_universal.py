@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 
 import torch
 from torch import nn
@@ -14,7 +15,8 @@ from ._base import EncoderMixin
 from ..base.checks import check_int
 
 # %% auto #0
-__all__ = ['timm_preprocessing_params', 'check_timm_request', 'PretrainedWeightsError', 'TimmUniversalEncoder']
+__all__ = ['timm_preprocessing_params', 'check_timm_request', 'PretrainedWeightsError', 'timm_weights_overlay',
+           'weights_file_load_error', 'TimmUniversalEncoder']
 
 # %% ../../nbs/05_encoders.timm_universal.ipynb #b060a6b4
 def _check_timm_name(name: str):
@@ -143,6 +145,8 @@ def _create_timm_features(name: str, pretrained: bool, output_stride: int, creat
             f"({type(error).__name__}: {reason}). timm downloads them from the Hugging Face Hub on first use and "
             "caches them, so this needs network access once. To build the encoder without pretrained weights, "
             "pass encoder_weights=None (pretrained=False).") from error
+    except RuntimeError as error:
+        raise weights_file_load_error(name, create_kwargs, error) from None
 
 
 def _no_dilation_message(name: str, output_stride: int) -> str:
@@ -150,6 +154,39 @@ def _no_dilation_message(name: str, output_stride: int) -> str:
     return (f"timm's {name} cannot change its output stride (it cannot dilate its last stages), so "
             f"output_stride={output_stride} is not possible with it. Use output_stride=32 with {name}, or a "
             "backbone that supports dilation, e.g. 'resnet34', 'efficientnet_b0' or 'convnext_tiny'.")
+
+
+def timm_weights_overlay(name: str, weights_file, model_kwargs: dict) -> dict:
+    "`pretrained_cfg_overlay` that makes `timm.create_model(name, pretrained=True)` load `weights_file`, read safely and checked."
+    import timm
+    from segnb.encoders._weights import WeightsMismatchError, load_state_dict_from_url
+
+    what = f"the weights file {os.fspath(weights_file)!r}"
+    state_dict = load_state_dict_from_url(weights_file, what=what)
+    with torch.device("meta"):  # the model the file is for, without memory
+        reference = timm.create_model(name, pretrained=False, **model_kwargs)
+    reference.reset_classifier(0)  # an encoder never uses the classifier: the file need not have it
+    # shapes are left to timm, which adapts the first convolution to in_channels and resizes position embeddings
+    missing = [key for key in reference.state_dict() if key not in state_dict and not key.endswith("num_batches_tracked")]
+    if missing:
+        raise WeightsMismatchError(
+            f"Cannot use {what} for timm's {name}: {len(missing)} of its tensors are missing from the file, e.g. "
+            f"{missing[:3]}. The file has {len(state_dict)} tensors, e.g. {list(state_dict)[:3]}. A 'tu-' encoder reads "
+            f"the timm model's state dict, as timm.create_model({name!r}).state_dict() gives it or the "
+            "model.safetensors of its Hugging Face repository holds it.")
+    return {"state_dict": state_dict}
+
+
+def weights_file_load_error(name: str, create_kwargs: dict, error: RuntimeError) -> Exception:
+    "timm's error when the tensors of a weights file do not fit the model, as a WeightsMismatchError; any other error as it is."
+    from segnb.encoders._weights import WeightsMismatchError
+
+    if "pretrained_cfg_overlay" not in create_kwargs or "loading state_dict" not in str(error):
+        return error
+    lines = [line.strip().rstrip(".") for line in str(error).splitlines()[1:] if line.strip()]
+    details = lines[0] + (f" (and {len(lines) - 1} more)" if len(lines) > 1 else "")
+    return WeightsMismatchError(f"The weights file does not fit timm's {name}: {details}. Check that the file was saved "
+                                "from this architecture (and variant).")
 
 # %% ../../nbs/05_encoders.timm_universal.ipynb #f15ee759
 class TimmUniversalEncoder(nn.Module, EncoderMixin):
@@ -162,6 +199,7 @@ class TimmUniversalEncoder(nn.Module, EncoderMixin):
         in_channels: int = 3,
         depth: int = 5,
         output_stride: int = 32,
+        weights_file=None,
         **kwargs,
     ):
         super().__init__()
@@ -171,6 +209,9 @@ class TimmUniversalEncoder(nn.Module, EncoderMixin):
             raise ValueError(f"output_stride must be 8, 16 or 32, got {output_stride!r}.")
         if not isinstance(in_channels, int) or in_channels < 1:
             raise ValueError(f"in_channels must be a positive int, got {in_channels!r}.")
+        if weights_file is not None and pretrained:
+            raise ValueError("TimmUniversalEncoder loads timm's weights (pretrained=True) or a file (weights_file=...), "
+                             "not both.")
         check_timm_request("TimmUniversalEncoder", name, pretrained, kwargs, _SET_BY_ENCODER)
         all_features = _build_feature_info(name, kwargs)
         reductions, channels = all_features.reduction(), all_features.channels()
@@ -182,7 +223,9 @@ class TimmUniversalEncoder(nn.Module, EncoderMixin):
         create_kwargs = {"features_only": True, "out_indices": out_indices, "in_chans": in_channels, **kwargs}
         if output_stride != 32:
             create_kwargs["output_stride"] = output_stride
-        self.model = _create_timm_features(name, pretrained, output_stride, create_kwargs)
+        if weights_file is not None:
+            create_kwargs["pretrained_cfg_overlay"] = timm_weights_overlay(name, weights_file, kwargs)
+        self.model = _create_timm_features(name, pretrained or weights_file is not None, output_stride, create_kwargs)
         _drop_unused_blocks(self.model)
 
         expected_strides = [min(2 ** (level + 1), output_stride) for level, i in enumerate(selected) if i is not None]

@@ -10,7 +10,7 @@ import inspect
 import torch
 from torch import nn
 
-from .timm_universal import PretrainedWeightsError, check_timm_request
+from .timm_universal import PretrainedWeightsError, weights_file_load_error, check_timm_request, timm_weights_overlay
 from ..base.checks import check_int, check_positive_int
 
 # %% auto #0
@@ -94,6 +94,8 @@ def _create_vit(name: str, pretrained: bool, create_kwargs: dict) -> nn.Module:
             f"The pretrained weights of timm model {name!r} could not be fetched ({reason}). timm downloads them "
             "from the Hugging Face Hub on first use, so this needs network access once; or build the model "
             "without them (encoder_weights=None, pretrained=False).") from error
+    except RuntimeError as error:
+        raise weights_file_load_error(name, create_kwargs, error) from None
 
 
 def _meta_model(name: str, create_kwargs: dict) -> nn.Module:
@@ -118,11 +120,14 @@ class TimmViTEncoder(nn.Module):
         depth: int = 4,
         output_indices: list[int] | None = None,
         dynamic_img_size: bool = False,
+        weights_file=None,
         **kwargs,
     ):
         super().__init__()
         check_int("in_channels", in_channels, minimum=1, hint="Use 3 for RGB images, 1 for grayscale.")
         check_positive_int("depth", depth, "the number of blocks whose outputs are returned")
+        if weights_file is not None and pretrained:
+            raise ValueError("TimmViTEncoder loads timm's weights (pretrained=True) or a file (weights_file=...), not both.")
         check_timm_request("TimmViTEncoder", name, pretrained, kwargs, _SET_BY_ENCODER)
         create_kwargs = {"in_chans": in_channels, **kwargs}
         if dynamic_img_size:  # passed only when asked for: not every ViT has the option
@@ -140,7 +145,9 @@ class TimmViTEncoder(nn.Module):
             output_indices = sample_block_indices(depth, num_blocks)
         self._output_indices = _check_output_indices(output_indices, depth, num_blocks, name)
 
-        self.model = _create_vit(name, pretrained, create_kwargs)
+        if weights_file is not None:  # a timm state dict on disk, loaded by timm as if downloaded (see timm_universal)
+            create_kwargs["pretrained_cfg_overlay"] = timm_weights_overlay(name, weights_file, kwargs)
+        self.model = _create_vit(name, pretrained or weights_file is not None, create_kwargs)
         feature_info = self.model.feature_info
         if hasattr(self.model, "prune_intermediate_layers"):
             self.model.prune_intermediate_layers(self._output_indices, prune_norm=True, prune_head=True)
