@@ -32,6 +32,7 @@ setuptools.setup(
         "dev": requirement_list("dev_requirements"),
         "benchmark": requirement_list("benchmark_requirements"),
         "course": requirement_list("course_requirements"),
+        "docs": requirement_list("docs_requirements"),
     },
     entry_points={
         "console_scripts": requirement_list("console_scripts"),

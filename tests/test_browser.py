@@ -15,23 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS, browser_missing
 from course import ASSIGNMENTS, generate, make_course
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("SEGNB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def browser_missing() -> str | None:
-    "Why the browser test cannot run here, or None."
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install -e '.[dev]')"
-    if not Path(CHROMIUM).exists():
-        return f"no Chromium at {CHROMIUM} (as root: apt-get install -y chromium)"
-    return None
 
 
 # CI installs Chromium (.ci/run), so there a missing browser is a failure, not a skip.
@@ -114,9 +101,9 @@ def open_notebook(browser, url: str, name: str):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.goto(f"{url}/lab/tree/{name}?reset")  # ?reset: no tabs restored from an earlier page
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget && "
-                           "window.jupyterapp.shell.currentWidget.sessionContext", timeout=60_000)
+                           "window.jupyterapp.shell.currentWidget.sessionContext", timeout=180_000)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel || "
-                           "document.querySelector('.jp-Dialog')", timeout=60_000)
+                           "document.querySelector('.jp-Dialog')", timeout=180_000)
     dialogs = page.locator(".jp-Dialog").all_inner_texts()
     assert not any("Select Kernel" in text for text in dialogs), f"{name} asks which kernel to use: {dialogs}"
     return page
@@ -141,7 +128,7 @@ def test_quickstart_runs_and_its_explorer_is_live(lab, browser):
     handle.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("([element, old]) => element.getAttribute('src') !== old",
-                           arg=[picture.element_handle(), before], timeout=30_000)
+                           arg=[picture.element_handle(), before], timeout=120_000)
     box = picture.bounding_box()
     assert box["width"] <= 1280 and box["height"] <= 720, f"the explorer's picture is {box['width']}x{box['height']} px"
     page.close()
