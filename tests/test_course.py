@@ -2,7 +2,6 @@
 instructor's solution earns full marks, a blank hand-in earns 0 with the self-check's message in every graded
 cell, and each plausible wrong answer fools the visible checks it claims to and loses points on a hidden test."""
 import json
-import os
 
 import pytest
 
@@ -30,10 +29,6 @@ def test_assignment(assignment, tmp_path, monkeypatch):
 
     answers = wrong_answers(assignment)
     assert len(answers) >= 2, f"{assignment}: needs at least two plausible wrong answers, found {len(answers)}"
-    # Each hand-in is a full run of the notebook: the default run grades the first two wrong answers (by file
-    # name), SEGNB_TEST_FLAGS=slow grades them all.
-    if "slow" not in os.environ.get("SEGNB_TEST_FLAGS", "").split():
-        answers = answers[:2]
     submissions = {"solution": submission(student, instructor, {}), "blank": submission(student, instructor, None)}
     submissions.update({f"wrong-{a.name}": submission(student, instructor, a.replacements) for a in answers})
     results = autograde(course, assignment, submissions)
