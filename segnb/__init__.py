@@ -55,12 +55,16 @@ def from_pretrained(directory, strict: bool = True, **overrides) -> Segmentation
 
 # %% ../nbs/12_segnb.ipynb #a4d844ea
 _LAZY_SUBMODULES = ("modes", "data", "losses", "metrics", "evaluate", "learner", "callbacks", "vis", "widgets", "train",
-                    "selfcheck")
+                    "selfcheck", "inference")
+# functions that `segnb.<name>` gives, from the lazy module that defines them
+_LAZY_FUNCTIONS = {"sliding_window_inference": "inference", "tta_inference": "inference"}
 
 
 def __getattr__(name: str):
-    "Import segnb's training and picture modules on first use (`segnb.losses`, `segnb.vis`, ...)."
+    "Import segnb's training, inference and picture modules on first use (`segnb.losses`, `segnb.sliding_window_inference`, ...)."
+    import importlib
     if name in _LAZY_SUBMODULES:
-        import importlib
         return importlib.import_module(f"segnb.{name}")
+    if name in _LAZY_FUNCTIONS:
+        return getattr(importlib.import_module(f"segnb.{_LAZY_FUNCTIONS[name]}"), name)
     raise AttributeError(f"module 'segnb' has no attribute {name!r}")

@@ -11,9 +11,6 @@ from nbdev.processors import _do_eval
 
 NBS = Path(get_config(path=Path(__file__).resolve().parents[1]).nbs_path)
 NOTEBOOKS = sorted([*NBS.glob("*.ipynb"), *(NBS / "tutorials").glob("*.ipynb"), NBS / "course" / "for_teachers.ipynb"])
-# Being edited elsewhere when this test came: split their cells, then take them off this list.
-AWAITING_SPLIT = {"24_export.ipynb", "34_inference.ipynb", "deployment.ipynb",
-                  "large_images.ipynb"}
 
 
 def mixed_cells(notebook: Path) -> list[str]:
@@ -31,7 +28,7 @@ def mixed_cells(notebook: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("notebook", [p for p in NOTEBOOKS if p.name not in AWAITING_SPLIT],
+@pytest.mark.parametrize("notebook", NOTEBOOKS,
                          ids=lambda p: str(p.relative_to(NBS)))
 def test_imports_are_in_cells_of_their_own(notebook):
     found = mixed_cells(notebook)

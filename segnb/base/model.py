@@ -206,10 +206,12 @@ class SegmentationModel(nn.Module):
             return masks, self.classification_head(features[-1])
         return masks
 
-    def predict(self, x: torch.Tensor):
-        "`forward` in eval mode without gradients; the model's train/eval mode is restored afterwards."
-        with evaluating(self):
-            return self.forward(x)
+    def predict(self, x: torch.Tensor, fast: bool | None = None):
+        "`forward` in eval mode under `torch.inference_mode`, in bfloat16 where the hardware computes it natively (`fast=None`); train/eval mode is restored."
+        # the fast path lives with the rest of inference (nbs/34_inference): imported on use, as it loads the learner's
+        # test of the hardware. fast=False is the plain float32 forward pass, as in SMP.
+        from segnb.inference import run_inference
+        return run_inference(self, x, fast=fast)
 
     def freeze_encoder(self) -> "SegmentationModel":
         "Stop training the encoder: no gradients, and its normalisation layers keep their running statistics."
