@@ -48,7 +48,9 @@ class ModelSummary:
         rule = "-" * len(fmt(header))
         parts = " | ".join(f"{name} {_format_count(count)}" for name, count in self.parameters.items() if name != "total")
         total = self.parameters["total"]
-        return "\n".join([f"{self.title}, input {self.input_shape}", rule, fmt(header), rule, *map(fmt, lines), rule,
+        padded = self.rows[0]["shape"] if self.rows and self.rows[0]["part"] == "encoder" else self.input_shape
+        padding = "" if tuple(padded[2:]) == tuple(self.input_shape[2:]) else f" (padded to {padded[2]}×{padded[3]})"
+        return "\n".join([f"{self.title}, input {self.input_shape}{padding}", rule, fmt(header), rule, *map(fmt, lines), rule,
                           f"parameters: {parts}", f"total: {_format_count(total)} ({_format_count(self.trainable)} trainable)"])
 
     __repr__ = __str__
@@ -71,14 +73,18 @@ def model_summary(model: nn.Module, input_size=(1, 3, 256, 256)) -> ModelSummary
     if model.classification_head is not None:
         watched.append(("classification_head", model.classification_head))
     handles = [module.register_forward_hook(record(name)) for name, module in watched]
+    parameter = next(model.parameters(), None)  # a blank input on the model's device, in its dtype (e.g. bfloat16)
+    blank = torch.zeros(shape)
+    if parameter is not None and parameter.is_floating_point():
+        blank = blank.to(parameter.device, dtype=parameter.dtype)
     try:
         with evaluating(model):
-            model(torch.zeros(shape))
+            model(blank)
     finally:
         for handle in handles:
             handle.remove()
 
-    height = shape[2]
+    height = records["encoder"][0].shape[2]  # the input as the encoder saw it: padded to a multiple of the stride
     rows = []
     strides = model.encoder.feature_strides() if hasattr(model.encoder, "feature_strides") else [None] * len(records["encoder"])
     for index, (feature, stride) in enumerate(zip(records["encoder"], strides)):

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .base.checks import check_number, check_positive_int, check_threshold
+from .base.checks import check_input_size, check_number, check_positive_int, check_threshold
 from .base.model import evaluating
 from .data.core import dataset_attribute, image_and_mask, is_dataloaders
 from .evaluate import (ConfusionMatrix, evaluate, infer_mode, logits_to_mask, model_input, predict_logits,
@@ -23,8 +23,8 @@ _all_ = ["dataset_attribute", "predict_logits"]
 # %% auto #0
 __all__ = ['PALETTE', 'IGNORE_COLOR', 'ERROR_COLORS', 'class_colors', 'to_numpy_image', 'to_numpy_mask', 'overlay_mask',
            'show_batch', 'prediction_errors', 'error_image', 'iou_from_confusion', 'show_results', 'plot_history',
-           'encoder_features', 'show_features', 'confusion_matrix_for', 'plot_confusion_matrix', 'dataset_attribute',
-           'predict_logits']
+           'encoder_features', 'show_features', 'pyramid_shapes', 'show_pyramid', 'confusion_matrix_for',
+           'plot_confusion_matrix', 'dataset_attribute', 'predict_logits']
 
 # %% ../nbs/30_vis.ipynb #7b985bfe
 PALETTE = np.array([
@@ -440,6 +440,117 @@ def show_features(model: nn.Module, image: torch.Tensor, stages: Sequence[int] |
                 channels_count, height, width = feature.shape
                 axes.set_ylabel(f"stage {stage}\n{channels_count}×{height}×{width}", fontsize=8)
     figure.tight_layout()
+    return figure
+
+# %% ../nbs/30_vis.ipynb #f9b84730
+def _stage_name(part: str, stage: str) -> str:
+    "A short name for a row of `model_summary`: 'input', 'feature 3', 'block 0', 'mask'."
+    return "decoder" if part == "decoder" and stage == "output" else stage
+
+
+def pyramid_shapes(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None) -> list[tuple[str, tuple[int, ...]]]:
+    "The (name, (C, H, W)) of every encoder feature and, for a full model, every decoder block and the mask, for one zero image."
+    from segnb.summary import model_summary
+    encoder = getattr(model_or_encoder, "encoder", model_or_encoder)
+    if in_channels is None:
+        in_channels = getattr(encoder, "_in_channels", 3)
+    shape = check_input_size(input_size, in_channels)
+    if hasattr(model_or_encoder, "encoder") and hasattr(model_or_encoder, "decoder"):  # a full model: its summary has it all
+        rows = model_summary(model_or_encoder, shape).rows
+        return [(_stage_name(row["part"], row["stage"]), tuple(row["shape"][1:])) for row in rows
+                if row["part"] != "classification head"]
+    with evaluating(encoder), torch.no_grad():
+        features = encoder(model_input(encoder, torch.zeros(shape)))
+    if not isinstance(features, (list, tuple)):
+        raise TypeError(f"The encoder returned {type(features).__name__}, not a list of feature maps; "
+                        "pass a segnb model or an encoder that follows segnb's encoder contract.")
+    return [("input" if index == 0 else f"feature {index}", tuple(feature.shape[1:])) for index, feature in enumerate(features)]
+
+
+def _halvings(input_height: int, height: int) -> int:
+    "How many halvings (rounding up, as strided convolutions do: 45 -> 23 -> 12) bring `input_height` down to `height`."
+    count = 0
+    while -(-input_height // 2**count) > height:
+        count += 1
+    return count
+
+
+_PART_COLORS = {"encoder": PALETTE[5], "decoder": PALETTE[1], "mask": PALETTE[3]}
+
+
+def _part(name: str) -> str:
+    return "encoder" if name == "input" or name.startswith("feature") else "mask" if name == "mask" else "decoder"
+
+
+def _pyramid_title(model_or_encoder: nn.Module, shapes, requested: tuple[int, int]) -> str:
+    "'Unet with encoder resnet18, input 3×100×60, padded to 128×64' or 'TinyEncoder, input 3×64×64'."
+    config = getattr(model_or_encoder, "config", None) or {}
+    name = type(model_or_encoder).__name__
+    if "encoder_name" in config:
+        name += f" with encoder {config['encoder_name']}"
+    channels, height, width = shapes[0][1]
+    title = f"{name}, input {channels}×{requested[0]}×{requested[1]}"
+    return title if (height, width) == tuple(requested) else title + f", padded to {height}×{width}"
+
+
+def show_pyramid(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None, ax=None,
+                 title: str | None = None, figsize: tuple[float, float] = (8, 3.5)):
+    "One box per stage (height ∝ size, width ∝ log2 channels), labelled C×H×W and 1/stride, skips as arrows; returns the Figure."
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+    shapes = pyramid_shapes(model_or_encoder, input_size, in_channels)
+    # maps only: a ViT encoder also returns its class tokens, (B, C) tensors without a height or width
+    shapes = [(name, shape) for name, shape in shapes if len(shape) == 3]
+    requested = check_input_size(input_size, shapes[0][1][0])[2:]
+    input_height = shapes[0][1][1]
+    levels = [_halvings(input_height, shape[1]) for _, shape in shapes]
+    strides = [2**level for level in levels]
+    widths = [0.12 * max(np.log2(max(shape[0], 1)), 1.0) for _, shape in shapes]
+    heights = [max(shape[1] / input_height, 0.04) for _, shape in shapes]  # a floor keeps 1/32 visible
+    spacing = max(widths) + 0.85  # room for the labels between boxes
+    own_figure = ax is None
+    if own_figure:
+        figure = _new_figure(*figsize)
+        ax = figure.add_subplot(1, 1, 1)
+    else:
+        figure = ax.figure
+    # a label wider than the space between two boxes goes on two lines ("256×" over "16×16") in every box
+    labels = ["×".join(map(str, shape)) for _, shape in shapes]
+    inches_per_unit = 0.9 * figure.get_figwidth() * ax.get_position().width / (len(shapes) * spacing)
+    if max(map(len, labels)) * 0.6 * 7 / 72 > 0.95 * spacing * inches_per_unit:
+        labels = [f"{shape[0]}×\n{shape[1]}×{shape[2]}" for _, shape in shapes]
+    boxes = []
+    for index, ((name, shape), width, height, level, stride) in enumerate(zip(shapes, widths, heights, levels, strides)):
+        x, y = index * spacing, -level
+        part = _part(name)
+        ax.add_patch(Rectangle((x - width / 2, y - height / 2), width, height, facecolor=_PART_COLORS[part],
+                               edgecolor="black", linewidth=0.8, linestyle="--" if shape[0] == 0 else "-",
+                               alpha=0.85, gid=f"stage:{name}"))
+        ax.text(x, y + height / 2 + 0.08, labels[index], ha="center", va="bottom", fontsize=7, linespacing=1.0)
+        ax.text(x, y - height / 2 - 0.08, f"{name}\n1/{stride}", ha="center", va="top", fontsize=6.5, color="dimgrey")
+        boxes.append((x, y, width, height))
+    for (x0, y0, w0, _), (x1, y1, w1, _) in zip(boxes, boxes[1:]):  # the main path, stage to stage
+        ax.add_patch(FancyArrowPatch((x0 + w0 / 2, y0), (x1 - w1 / 2, y1), arrowstyle="-|>", mutation_scale=7,
+                                     color="grey", linewidth=0.8))
+    encoder_stages = [i for i, (name, _) in enumerate(shapes) if _part(name) == "encoder"]
+    decoder_stages = [i for i, (name, _) in enumerate(shapes) if _part(name) == "decoder" and name != "decoder"]
+    for target in decoder_stages:  # skips: an encoder feature (not the image, not the deepest) to the block of its size
+        for source in encoder_stages[1:-1]:
+            if shapes[source][1][1:] == shapes[target][1][1:] and shapes[source][1][0] > 0:
+                (x0, y0, w0, h0), (x1, y1, w1, h1) = boxes[source], boxes[target]
+                ax.add_patch(FancyArrowPatch((x0 + w0 / 2, y0), (x1 - w1 / 2, y1), arrowstyle="-|>", mutation_scale=8,
+                                             color=PALETTE[6], linewidth=1.0, linestyle="--", gid="skip"))
+    ax.set_xlim(-spacing / 2 - 0.3, (len(shapes) - 1) * spacing + spacing / 2 + 0.3)
+    ax.set_ylim(-max(levels) - 0.9, 0.9)
+    ax.set_axis_off()
+    handles = [Patch(facecolor=_PART_COLORS[part], edgecolor="black", label=part)
+               for part in _PART_COLORS if any(_part(name) == part for name, _ in shapes)]
+    if any(patch.get_gid() == "skip" for patch in ax.patches):
+        handles.append(Line2D([], [], color=PALETTE[6], linestyle="--", label="skip"))
+    ax.legend(handles=handles, loc="lower left", fontsize=7.5, frameon=False)
+    ax.set_title(title if title is not None else _pyramid_title(model_or_encoder, shapes, requested), fontsize=10)
+    if own_figure:
+        figure.tight_layout()
     return figure
 
 # %% ../nbs/30_vis.ipynb #31857813

@@ -22,58 +22,9 @@ from .checks import check_positive_int, check_unknown_arguments
 from .heads import ClassificationHead, SegmentationHead, check_aux_params
 
 # %% auto #0
-__all__ = ['MODEL_ARCHITECTURES_MAPPING', 'CONFIG_NAME', 'WEIGHTS_NAME', 'CARD_NAME', 'record_config', 'evaluating',
-           'SegmentationModel', 'register_model', 'pop_renamed_argument', 'initialize_decoder', 'initialize_head',
-           'model_card', 'save_model', 'describe_state_mismatch', 'load_fitting_weights', 'load_model']
-
-# %% ../../nbs/10_base.model.ipynb #73aa62b7
-def _describe_encoder(encoder: nn.Module) -> dict:
-    "What the decoder and heads were built for: the encoder's class, input channels, feature channels and output stride."
-    return {"class": type(encoder).__qualname__, "in_channels": getattr(encoder, "_in_channels", None),
-            "out_channels": list(getattr(encoder, "out_channels", [])),
-            "output_stride": getattr(encoder, "output_stride", None)}
-
-
-def record_config(init):
-    "Decorate an architecture's `__init__` with this: the model then keeps the arguments it was built with in `model.config`."
-    signature = inspect.signature(init)
-
-    @functools.wraps(init)
-    def wrapper(self, *args, **kwargs):
-        outermost = "_recording_config" not in self.__dict__
-        if outermost:
-            self.__dict__["_recording_config"] = True
-        try:
-            init(self, *args, **kwargs)
-        finally:
-            if outermost:
-                del self.__dict__["_recording_config"]
-        if outermost:
-            bound = signature.bind(self, *args, **kwargs)
-            bound.apply_defaults()
-            config = {}
-            for name, value in list(bound.arguments.items())[1:]:
-                if signature.parameters[name].kind is inspect.Parameter.VAR_KEYWORD:
-                    config.update(value)
-                else:
-                    config[name] = value
-            # plain attributes, set past nn.Module's bookkeeping: neither is a parameter or a submodule
-            self.__dict__["config"] = config
-            self.__dict__["_built_encoder"] = _describe_encoder(self.encoder) if "encoder" in self._modules else None
-
-    return wrapper
-
-# %% ../../nbs/10_base.model.ipynb #f8015ad1
-@contextlib.contextmanager
-def evaluating(model: nn.Module):
-    "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad():
-            yield model
-    finally:
-        model.train(was_training)
+__all__ = ['MODEL_ARCHITECTURES_MAPPING', 'CONFIG_NAME', 'WEIGHTS_NAME', 'CARD_NAME', 'SegmentationModel', 'register_model',
+           'record_config', 'evaluating', 'pop_renamed_argument', 'initialize_decoder', 'initialize_head', 'model_card',
+           'save_model', 'describe_state_mismatch', 'load_fitting_weights', 'load_model']
 
 # %% ../../nbs/10_base.model.ipynb #885358df
 class SegmentationModel(nn.Module):
@@ -283,6 +234,55 @@ def register_model(name: str):
         return cls
 
     return decorator
+
+# %% ../../nbs/10_base.model.ipynb #73aa62b7
+def _describe_encoder(encoder: nn.Module) -> dict:
+    "What the decoder and heads were built for: the encoder's class, input channels, feature channels and output stride."
+    return {"class": type(encoder).__qualname__, "in_channels": getattr(encoder, "_in_channels", None),
+            "out_channels": list(getattr(encoder, "out_channels", [])),
+            "output_stride": getattr(encoder, "output_stride", None)}
+
+
+def record_config(init):
+    "Decorate an architecture's `__init__` with this: the model then keeps the arguments it was built with in `model.config`."
+    signature = inspect.signature(init)
+
+    @functools.wraps(init)
+    def wrapper(self, *args, **kwargs):
+        outermost = "_recording_config" not in self.__dict__
+        if outermost:
+            self.__dict__["_recording_config"] = True
+        try:
+            init(self, *args, **kwargs)
+        finally:
+            if outermost:
+                del self.__dict__["_recording_config"]
+        if outermost:
+            bound = signature.bind(self, *args, **kwargs)
+            bound.apply_defaults()
+            config = {}
+            for name, value in list(bound.arguments.items())[1:]:
+                if signature.parameters[name].kind is inspect.Parameter.VAR_KEYWORD:
+                    config.update(value)
+                else:
+                    config[name] = value
+            # plain attributes, set past nn.Module's bookkeeping: neither is a parameter or a submodule
+            self.__dict__["config"] = config
+            self.__dict__["_built_encoder"] = _describe_encoder(self.encoder) if "encoder" in self._modules else None
+
+    return wrapper
+
+# %% ../../nbs/10_base.model.ipynb #f8015ad1
+@contextlib.contextmanager
+def evaluating(model: nn.Module):
+    "Run the `with` block with `model` in eval mode and without gradients; its train/eval mode is restored afterwards."
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            yield model
+    finally:
+        model.train(was_training)
 
 # %% ../../nbs/10_base.model.ipynb #2502a3f0
 def pop_renamed_argument(kwargs: dict, old_name: str, new_name: str, value):
