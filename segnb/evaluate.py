@@ -20,7 +20,8 @@ from .modes import BINARY_MODE, MULTICLASS_MODE, MULTILABEL_MODE, check_mode
 
 # %% auto #0
 __all__ = ['probabilities', 'probabilities_to_mask', 'logits_to_mask', 'ConfusionMatrix', 'SegmentationScores',
-           'segmentation_scores', 'score_title', 'model_input', 'predict_logits', 'infer_mode', 'evaluate']
+           'segmentation_scores', 'score_title', 'model_input', 'mask_logits', 'predict_logits', 'infer_mode',
+           'evaluate']
 
 # %% ../nbs/28a_evaluate.ipynb #f5f8079e
 def _check_logits(logits, mode: str, what: str = "logits") -> None:
@@ -191,7 +192,7 @@ def model_input(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
     return images.to(parameter.device)  # integer images keep their dtype: the model's own check explains the fix
 
 
-def _model_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
+def mask_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
     "The mask logits of `model` for `images`, given to it on its device and in its dtype."
     output = model(model_input(model, images))
     return output[0] if isinstance(output, (tuple, list)) else output  # (mask, label) with a classification head
@@ -200,7 +201,7 @@ def _model_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
 def predict_logits(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
     "The mask logits (N, C, H, W) of `model` for `images` (N, 3, H, W), in eval mode without gradients, as float32 on the CPU."
     with evaluating(model):
-        return _model_logits(model, images).detach().float().cpu()
+        return mask_logits(model, images).detach().float().cpu()
 
 
 def infer_mode(logits: torch.Tensor, mode: str | None = None, origin: str = "The data is") -> str:
@@ -250,7 +251,7 @@ def evaluate(model: nn.Module, data: Any, mode: str | None = None, threshold: fl
     with evaluating(model):
         for batch in loader:
             images, truths = image_and_mask(batch)
-            logits = _model_logits(model, images).float()
+            logits = mask_logits(model, images).float()
             if counts is None:
                 mode = infer_mode(logits, mode, origin)
                 num_classes = len(classes) if classes else (2 if mode == BINARY_MODE else logits.shape[1])

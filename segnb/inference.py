@@ -16,7 +16,7 @@ from torch import nn
 
 from .base.checks import check_choice, check_number, check_positive_int, check_size
 from .base.model import evaluating
-from .evaluate import model_input, probabilities
+from .evaluate import mask_logits, probabilities
 from .modes import BINARY_MODE, MULTICLASS_MODE, check_mode
 
 # %% auto #0
@@ -106,11 +106,6 @@ def _check_images(model: nn.Module, images) -> None:
                          "dimension: images[None].")
 
 
-def _mask_logits(output) -> torch.Tensor:
-    "The mask logits of a model's output: `(mask, label)` from a model with a classification head gives the mask."
-    return output[0] if isinstance(output, (tuple, list)) else output
-
-
 def sliding_window_inference(model: nn.Module, images: torch.Tensor, window_size: int | tuple[int, int],
                              overlap: float = 0.25, blend: str = "gaussian", batch_size: int = 4, progress: bool = True,
                              fast: bool | None = None) -> torch.Tensor:
@@ -151,7 +146,7 @@ def sliding_window_inference(model: nn.Module, images: torch.Tensor, window_size
             batch = windows[start:start + batch_size]
             crops = torch.stack([images[index, :, top:top + window_height, left:left + window_width]
                                  for index, top, left in batch])
-            weighted = (_mask_logits(model(model_input(model, crops))).float() * window_weights).to(images.device)
+            weighted = (mask_logits(model, crops).float() * window_weights).to(images.device)
             if logits is None:
                 with torch.inference_mode(False):  # the result is an ordinary tensor, which the caller may change
                     logits = torch.zeros(count, weighted.shape[1], height, width, device=images.device)
@@ -237,7 +232,8 @@ def tta_inference(model: nn.Module, images: torch.Tensor, flips: Sequence[str] =
         for flip in (None, *flips):
             view = scaled if flip is None else scaled.flip(FLIPS[flip])
             if window_size is None:
-                logits = _mask_logits(run_inference(model, view, fast)).float()
+                with inference_context(model, fast):
+                    logits = mask_logits(model, view).float()
             else:
                 logits = sliding_window_inference(model, view, window_size, progress=False, fast=fast)
             if flip is not None:  # flip the prediction back, so that every view's pixel lies where the image's does
