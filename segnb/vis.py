@@ -23,8 +23,8 @@ _all_ = ["dataset_attribute", "predict_logits"]
 # %% auto #0
 __all__ = ['PALETTE', 'IGNORE_COLOR', 'ERROR_COLORS', 'class_colors', 'to_numpy_image', 'to_numpy_mask', 'overlay_mask',
            'show_batch', 'prediction_errors', 'error_image', 'iou_from_confusion', 'show_results', 'plot_history',
-           'encoder_features', 'show_features', 'pyramid_shapes', 'show_pyramid', 'confusion_matrix_for',
-           'plot_confusion_matrix', 'dataset_attribute', 'predict_logits']
+           'encoder_features', 'show_features', 'pyramid_shapes', 'decoder_reads', 'pyramid_edges', 'show_pyramid',
+           'confusion_matrix_for', 'plot_confusion_matrix', 'dataset_attribute', 'predict_logits']
 
 # %% ../nbs/30_vis.ipynb #7b985bfe
 PALETTE = np.array([
@@ -482,6 +482,49 @@ def _part(name: str) -> str:
     return "encoder" if name == "input" or name.startswith("feature") else "mask" if name == "mask" else "decoder"
 
 
+def decoder_reads(model: nn.Module, input_size=(64, 64)) -> list[str]:
+    "The encoder stages ('input', 'feature 1', ...) whose values reach `model`'s decoder output, found by backpropagating through the decoder."
+    encoder, decoder = getattr(model, "encoder", None), getattr(model, "decoder", None)
+    if encoder is None or decoder is None:
+        raise TypeError(f"decoder_reads takes a segnb model (with .encoder and .decoder), got {type(model).__name__}.")
+    shape = check_input_size(input_size, getattr(encoder, "_in_channels", 3))
+    images = torch.randn(shape, generator=torch.Generator().manual_seed(0))
+    was_training = model.training
+    model.eval()
+    try:
+        with torch.enable_grad():
+            features = [feature.detach().requires_grad_(feature.is_floating_point() and feature.numel() > 0)
+                        for feature in encoder(model_input(model, images))]
+            output = decoder(features)
+            weights = torch.randn(output.shape, generator=torch.Generator().manual_seed(1)).to(output)
+            needs = [feature for feature in features if feature.requires_grad]
+            gradients = dict(zip(map(id, needs), torch.autograd.grad((output * weights).sum(), needs, allow_unused=True)))
+    finally:
+        model.train(was_training)
+    read = [id(feature) in gradients and gradients[id(feature)] is not None and bool(gradients[id(feature)].any())
+            for feature in features]
+    return ["input" if index == 0 else f"feature {index}" for index, flag in enumerate(read) if flag]
+
+
+def _block_edges(decoder: nn.Module, names: list[str]) -> list[tuple[str, str, bool]] | None:
+    "(source, block, is_skip) for a decoder that says what each block reads (`block_inputs`, as U-Net++'s does), else None."
+    block_inputs = getattr(decoder, "block_inputs", None)
+    if not isinstance(block_inputs, dict):
+        return None
+    depth = sum(_part(name) == "encoder" for name in names) - 1
+    def stage(name):  # the decoder's names: encoder_0 is the deepest feature, x_i_j a block
+        return f"feature {depth - int(name.split('_')[1])}" if name.startswith("encoder_") else f"block {name}"
+    return [(stage(source), f"block {block}", position > 0) for block, sources in block_inputs.items()
+            for position, source in enumerate(sources)]
+
+
+def _blocked(boxes, source: int, target: int) -> bool:
+    "Whether the straight line between two boxes runs through a box drawn between them."
+    (xa, ya, _, _), (xb, yb, _, _) = boxes[source], boxes[target]
+    return any(abs(ya + (x - xa) / (xb - xa) * (yb - ya) - y) < height / 2 + 0.15
+               for x, y, _, height in boxes[min(source, target) + 1:max(source, target)])
+
+
 def _pyramid_title(model_or_encoder: nn.Module, shapes, requested: tuple[int, int]) -> str:
     "'Unet with encoder resnet18, input 3×100×60, padded to 128×64' or 'TinyEncoder, input 3×64×64'."
     config = getattr(model_or_encoder, "config", None) or {}
@@ -493,9 +536,40 @@ def _pyramid_title(model_or_encoder: nn.Module, shapes, requested: tuple[int, in
     return title if (height, width) == tuple(requested) else title + f", padded to {height}×{width}"
 
 
+def _pyramid_edges(model_or_encoder: nn.Module, shapes) -> list[tuple[str, str, bool]]:
+    "The arrows between the stages `shapes` (maps only) of `model_or_encoder`: (from, to, is a skip)."
+    names = [name for name, _ in shapes]
+    position = {name: index for index, name in enumerate(names)}
+    encoder_stages = [i for i, name in enumerate(names) if _part(name) == "encoder"]
+    decoder_stages = [i for i, name in enumerate(names) if _part(name) == "decoder"]
+    edges = [(a, b, False) for a, b in zip(encoder_stages, encoder_stages[1:])]  # (from, to, is a skip): the way down
+    block_edges = _block_edges(model_or_encoder.decoder, names) if decoder_stages else None
+    if block_edges is not None:  # the decoder says what each of its blocks reads (U-Net++'s nested blocks)
+        edges += [(position[a], position[b], skip) for a, b, skip in block_edges if a in position and b in position]
+    elif [names[i] for i in decoder_stages] == ["decoder"]:  # one box: every feature its output depends on, measured
+        reads = [position[name] for name in decoder_reads(model_or_encoder, shapes[0][1][1:]) if name in position]
+        deepest = max(reads, default=encoder_stages[-1])
+        edges += [(source, decoder_stages[0], source != deepest) for source in reads or [deepest]]
+    elif decoder_stages:  # blocks one after another, each meeting the encoder feature of its size
+        chain = [encoder_stages[-1], *decoder_stages]
+        edges += [(a, b, False) for a, b in zip(chain, chain[1:])]
+        edges += [(source, target, True) for target in decoder_stages if names[target] != "decoder"
+                  for source in encoder_stages[1:-1]
+                  if shapes[source][1][1:] == shapes[target][1][1:] and shapes[source][1][0] > 0]
+    if "mask" in position:
+        edges.append((position["mask"] - 1, position["mask"], False))
+    return [(names[a], names[b], skip) for a, b, skip in edges]
+
+
+def pyramid_edges(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None) -> list[tuple[str, str, bool]]:
+    "`show_pyramid`'s arrows as (from, to, is a skip): the way down, then what each decoder stage reads, the mask last."
+    shapes = [(name, shape) for name, shape in pyramid_shapes(model_or_encoder, input_size, in_channels) if len(shape) == 3]
+    return _pyramid_edges(model_or_encoder, shapes)
+
+
 def show_pyramid(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None, ax=None,
                  title: str | None = None, figsize: tuple[float, float] = (8, 3.5)):
-    "One box per stage (height ∝ size, width ∝ log2 channels), labelled C×H×W and 1/stride, skips as arrows; returns the Figure."
+    "One box per stage (height ∝ size, width ∝ log2 channels), labelled C×H×W and 1/stride, with arrows for what each stage reads; returns the Figure."
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
     shapes = pyramid_shapes(model_or_encoder, input_size, in_channels)
@@ -529,17 +603,16 @@ def show_pyramid(model_or_encoder: nn.Module, input_size=(256, 256), in_channels
         ax.text(x, y + height / 2 + 0.08, labels[index], ha="center", va="bottom", fontsize=7, linespacing=1.0)
         ax.text(x, y - height / 2 - 0.08, f"{name}\n1/{stride}", ha="center", va="top", fontsize=6.5, color="dimgrey")
         boxes.append((x, y, width, height))
-    for (x0, y0, w0, _), (x1, y1, w1, _) in zip(boxes, boxes[1:]):  # the main path, stage to stage
-        ax.add_patch(FancyArrowPatch((x0 + w0 / 2, y0), (x1 - w1 / 2, y1), arrowstyle="-|>", mutation_scale=7,
-                                     color="grey", linewidth=0.8))
-    encoder_stages = [i for i, (name, _) in enumerate(shapes) if _part(name) == "encoder"]
-    decoder_stages = [i for i, (name, _) in enumerate(shapes) if _part(name) == "decoder" and name != "decoder"]
-    for target in decoder_stages:  # skips: an encoder feature (not the image, not the deepest) to the block of its size
-        for source in encoder_stages[1:-1]:
-            if shapes[source][1][1:] == shapes[target][1][1:] and shapes[source][1][0] > 0:
-                (x0, y0, w0, h0), (x1, y1, w1, h1) = boxes[source], boxes[target]
-                ax.add_patch(FancyArrowPatch((x0 + w0 / 2, y0), (x1 - w1 / 2, y1), arrowstyle="-|>", mutation_scale=8,
-                                             color=PALETTE[6], linewidth=1.0, linestyle="--", gid="skip"))
+    position = {name: index for index, (name, _) in enumerate(shapes)}
+    for source, target, skip in _pyramid_edges(model_or_encoder, shapes):
+        source, target = position[source], position[target]
+        (x0, y0, w0, _), (x1, y1, w1, _) = boxes[source], boxes[target]
+        # bowed over the boxes between, less the longer it is (arc3's bow grows with the distance)
+        style = f"arc3,rad={-0.25 / max(1, abs(target - source) / 3):.3f}" if _blocked(boxes, source, target) else "arc3"
+        ax.add_patch(FancyArrowPatch((x0 + w0 / 2, y0), (x1 - w1 / 2, y1), arrowstyle="-|>", connectionstyle=style,
+                                     mutation_scale=8 if skip else 7, color=PALETTE[6] if skip else "grey",
+                                     linewidth=1.0 if skip else 0.8, linestyle="--" if skip else "-",
+                                     gid="skip" if skip else "path"))
     ax.set_xlim(-spacing / 2 - 0.3, (len(shapes) - 1) * spacing + spacing / 2 + 0.3)
     ax.set_ylim(-max(levels) - 0.9, 0.9)
     ax.set_axis_off()

@@ -1,7 +1,12 @@
 """The course assignments under test, as a teacher uses them: the student version gives nothing away, the
 instructor's solution earns full marks, a blank hand-in earns 0 with the self-check's message in every graded
-cell, and each plausible wrong answer fools the visible checks it claims to and loses points on a hidden test."""
+cell, and each plausible wrong answer fools the visible checks it claims to and loses points on a hidden test.
+
+Each autograded hand-in starts a kernel (about 10 s on a laptop), so the fast run grades the solution, the blank
+hand-in and the first wrong answer of each assignment, and reads every wrong answer's claims; the slow run
+(SEGNB_TEST_FLAGS=slow, as for the notebooks' #| slow cells) grades every wrong answer."""
 import json
+import os
 
 import pytest
 
@@ -29,6 +34,13 @@ def test_assignment(assignment, tmp_path, monkeypatch):
 
     answers = wrong_answers(assignment)
     assert len(answers) >= 2, f"{assignment}: needs at least two plausible wrong answers, found {len(answers)}"
+    for answer in answers:  # every wrong answer names graded cells, and replaces solution cells (submission checks)
+        assert answer.caught_by, f"{answer.name} names no hidden test that catches it"
+        unknown = set(answer.caught_by + answer.fools) - set(points)
+        assert not unknown, f"{answer.name} names cells that are not graded: {sorted(unknown)}"
+        submission(student, instructor, answer.replacements)
+    if "slow" not in os.environ.get("SEGNB_TEST_FLAGS", "").split():
+        answers = answers[:1]
     submissions = {"solution": submission(student, instructor, {}), "blank": submission(student, instructor, None)}
     submissions.update({f"wrong-{a.name}": submission(student, instructor, a.replacements) for a in answers})
     results = autograde(course, assignment, submissions)
@@ -44,7 +56,6 @@ def test_assignment(assignment, tmp_path, monkeypatch):
             f"{grade_id} does not say 'not implemented yet' for a blank hand-in"
     for answer in answers:
         cells = results[f"wrong-{answer.name}"]["cells"]
-        assert answer.caught_by, f"{answer.name} names no hidden test that catches it"
         for grade_id in answer.caught_by:
             assert cells[grade_id][0] == 0, f"{answer.name} ({answer.description}) was not caught by {grade_id}"
         for grade_id in answer.fools:
