@@ -3,6 +3,7 @@
 (nbdev_readme would do this, but it needs Quarto, which cannot be installed offline.)
 """
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -22,6 +23,8 @@ def render_readme(index: Path = INDEX) -> str:
         if not _visible(cell):
             continue
         source = "".join(cell["source"]).strip("\n")
+        if cell["cell_type"] == "markdown":  # links to notebooks are relative to nbs/, the README sits above it
+            source = re.sub(r"\]\((?!https?:|#|/)([^)]+\.ipynb)\)", r"](nbs/\1)", source)
         blocks.append(source if cell["cell_type"] == "markdown" else f"```python\n{source}\n```")
     return "\n\n".join(blocks) + "\n"
 
