@@ -14,6 +14,7 @@ from torch import nn
 from .base.checks import check_input_size
 
 from .base.model import evaluating
+from .evaluate import model_input
 
 # %% auto #0
 __all__ = ['ModelSummary', 'model_summary', 'main']
@@ -73,13 +74,9 @@ def model_summary(model: nn.Module, input_size=(1, 3, 256, 256)) -> ModelSummary
     if model.classification_head is not None:
         watched.append(("classification_head", model.classification_head))
     handles = [module.register_forward_hook(record(name)) for name, module in watched]
-    parameter = next(model.parameters(), None)  # a blank input on the model's device, in its dtype (e.g. bfloat16)
-    blank = torch.zeros(shape)
-    if parameter is not None and parameter.is_floating_point():
-        blank = blank.to(parameter.device, dtype=parameter.dtype)
     try:
         with evaluating(model):
-            model(blank)
+            model(model_input(model, torch.zeros(shape)))  # on the model's device, in its dtype (e.g. bfloat16)
     finally:
         for handle in handles:
             handle.remove()

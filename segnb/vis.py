@@ -459,7 +459,7 @@ def pyramid_shapes(model_or_encoder: nn.Module, input_size=(256, 256), in_channe
         rows = model_summary(model_or_encoder, shape).rows
         return [(_stage_name(row["part"], row["stage"]), tuple(row["shape"][1:])) for row in rows
                 if row["part"] != "classification head"]
-    with evaluating(encoder), torch.no_grad():
+    with evaluating(encoder):
         features = encoder(model_input(encoder, torch.zeros(shape)))
     if not isinstance(features, (list, tuple)):
         raise TypeError(f"The encoder returned {type(features).__name__}, not a list of feature maps; "
@@ -489,18 +489,13 @@ def decoder_reads(model: nn.Module, input_size=(64, 64)) -> list[str]:
         raise TypeError(f"decoder_reads takes a segnb model (with .encoder and .decoder), got {type(model).__name__}.")
     shape = check_input_size(input_size, getattr(encoder, "_in_channels", 3))
     images = torch.randn(shape, generator=torch.Generator().manual_seed(0))
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.enable_grad():
-            features = [feature.detach().requires_grad_(feature.is_floating_point() and feature.numel() > 0)
-                        for feature in encoder(model_input(model, images))]
-            output = decoder(features)
-            weights = torch.randn(output.shape, generator=torch.Generator().manual_seed(1)).to(output)
-            needs = [feature for feature in features if feature.requires_grad]
-            gradients = dict(zip(map(id, needs), torch.autograd.grad((output * weights).sum(), needs, allow_unused=True)))
-    finally:
-        model.train(was_training)
+    with evaluating(model), torch.enable_grad():  # eval mode, but with the gradients this needs
+        features = [feature.detach().requires_grad_(feature.is_floating_point() and feature.numel() > 0)
+                    for feature in encoder(model_input(model, images))]
+        output = decoder(features)
+        weights = torch.randn(output.shape, generator=torch.Generator().manual_seed(1)).to(output)
+        needs = [feature for feature in features if feature.requires_grad]
+        gradients = dict(zip(map(id, needs), torch.autograd.grad((output * weights).sum(), needs, allow_unused=True)))
     read = [id(feature) in gradients and gradients[id(feature)] is not None and bool(gradients[id(feature)].any())
             for feature in features]
     return ["input" if index == 0 else f"feature {index}" for index, flag in enumerate(read) if flag]
@@ -561,10 +556,14 @@ def _pyramid_edges(model_or_encoder: nn.Module, shapes) -> list[tuple[str, str, 
     return [(names[a], names[b], skip) for a, b, skip in edges]
 
 
+def _map_shapes(model_or_encoder: nn.Module, input_size, in_channels: int | None) -> list[tuple[str, tuple[int, ...]]]:
+    "`pyramid_shapes` of the maps only: a ViT encoder also returns its class tokens, (B, C) tensors without a height or width."
+    return [(name, shape) for name, shape in pyramid_shapes(model_or_encoder, input_size, in_channels) if len(shape) == 3]
+
+
 def pyramid_edges(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None) -> list[tuple[str, str, bool]]:
     "`show_pyramid`'s arrows as (from, to, is a skip): the way down, then what each decoder stage reads, the mask last."
-    shapes = [(name, shape) for name, shape in pyramid_shapes(model_or_encoder, input_size, in_channels) if len(shape) == 3]
-    return _pyramid_edges(model_or_encoder, shapes)
+    return _pyramid_edges(model_or_encoder, _map_shapes(model_or_encoder, input_size, in_channels))
 
 
 def show_pyramid(model_or_encoder: nn.Module, input_size=(256, 256), in_channels: int | None = None, ax=None,
@@ -572,9 +571,7 @@ def show_pyramid(model_or_encoder: nn.Module, input_size=(256, 256), in_channels
     "One box per stage (height ∝ size, width ∝ log2 channels), labelled C×H×W and 1/stride, with arrows for what each stage reads; returns the Figure."
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
-    shapes = pyramid_shapes(model_or_encoder, input_size, in_channels)
-    # maps only: a ViT encoder also returns its class tokens, (B, C) tensors without a height or width
-    shapes = [(name, shape) for name, shape in shapes if len(shape) == 3]
+    shapes = _map_shapes(model_or_encoder, input_size, in_channels)
     requested = check_input_size(input_size, shapes[0][1][0])[2:]
     input_height = shapes[0][1][1]
     levels = [_halvings(input_height, shape[1]) for _, shape in shapes]

@@ -38,11 +38,11 @@ def test_assignment(assignment, tmp_path, monkeypatch):
         assert answer.caught_by, f"{answer.name} names no hidden test that catches it"
         unknown = set(answer.caught_by + answer.fools) - set(points)
         assert not unknown, f"{answer.name} names cells that are not graded: {sorted(unknown)}"
-        submission(student, instructor, answer.replacements)
+    wrong = {f"wrong-{a.name}": submission(student, instructor, a.replacements) for a in answers}
     if "slow" not in os.environ.get("SEGNB_TEST_FLAGS", "").split():
         answers = answers[:1]
     submissions = {"solution": submission(student, instructor, {}), "blank": submission(student, instructor, None)}
-    submissions.update({f"wrong-{a.name}": submission(student, instructor, a.replacements) for a in answers})
+    submissions.update({f"wrong-{a.name}": wrong[f"wrong-{a.name}"] for a in answers})
     results = autograde(course, assignment, submissions)
     total = sum(points.values())
     score = {name: sum(s for s, _ in r["cells"].values()) for name, r in results.items()}
