@@ -14,7 +14,6 @@ from torch import nn
 from .base.checks import check_input_size
 
 from .base.model import evaluating
-from .evaluate import model_input
 
 # %% auto #0
 __all__ = ['ModelSummary', 'model_summary', 'main']
@@ -74,6 +73,7 @@ def model_summary(model: nn.Module, input_size=(1, 3, 256, 256)) -> ModelSummary
     if model.classification_head is not None:
         watched.append(("classification_head", model.classification_head))
     handles = [module.register_forward_hook(record(name)) for name, module in watched]
+    from segnb.evaluate import model_input  # here, not at the top: `import segnb` does not load segnb.evaluate
     try:
         with evaluating(model):
             model(model_input(model, torch.zeros(shape)))  # on the model's device, in its dtype (e.g. bfloat16)
